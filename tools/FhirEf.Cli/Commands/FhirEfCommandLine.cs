@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace FhirEf.Cli.Commands;
+
+/// <summary>The <c>fhiref</c> command tree.</summary>
+internal static class FhirEfCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("FhirEf: a FHIR R4 server on EF Core and PostgreSQL. Reads the top-level appsettings.json.");
+        root.Subcommands.Add(DbCommands.Build());
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using FhirEf.Cli.Commands;
+
+return await FhirEfCommandLine.Build().Parse(args).InvokeAsync();
