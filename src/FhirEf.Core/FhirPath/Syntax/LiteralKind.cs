@@ -1,0 +1,12 @@
+namespace FhirEf.Core.FhirPath.Syntax;
+
+public enum LiteralKind
+{
+    Boolean,
+    String,
+    Integer,
+    Decimal,
+    Date,
+    DateTime,
+    Time,
+}

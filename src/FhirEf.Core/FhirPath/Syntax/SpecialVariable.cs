@@ -1,0 +1,8 @@
+namespace FhirEf.Core.FhirPath.Syntax;
+
+public enum SpecialVariable
+{
+    This,
+    Index,
+    Total,
+}

@@ -1,0 +1,7 @@
+namespace FhirEf.Core.FhirPath.Syntax;
+
+public enum TypeOperator
+{
+    Is,
+    As,
+}

@@ -1,0 +1,7 @@
+namespace FhirEf.Core.FhirPath.Syntax;
+
+public enum UnaryOperator
+{
+    Plus,
+    Minus,
+}
