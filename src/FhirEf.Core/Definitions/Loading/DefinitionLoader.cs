@@ -75,7 +75,7 @@ internal static class DefinitionLoader
 
         using (document)
         {
-            foreach (var resource in Resources(document.RootElement))
+            foreach (var resource in DefinitionFileReader.Resources(document.RootElement))
             {
                 var resourceType = String(resource, "resourceType");
                 try
