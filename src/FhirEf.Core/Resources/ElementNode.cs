@@ -33,6 +33,8 @@ public sealed class ElementNode
     private readonly string? _referencedId;
     private ChildIndex? _children;
     private string? _location;
+    private ElementDefinitionInfo? _childScope;
+    private bool _childScopeKnown;
 
     private ElementNode(
         ElementNode? parent,
@@ -94,6 +96,9 @@ public sealed class ElementNode
     public string? ResourceId => IsResource
         ? _referencedId ?? (Json.ValueKind == JsonValueKind.Object && Json.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null)
         : null;
+
+    /// <summary>The definitions the node was typed with; null for an untyped tree.</summary>
+    internal StructureDefinitionRegistry? Structures => _structures;
 
     /// <summary>A FHIRPath-style path to the node: <c>Observation.component[1].valueQuantity</c>.</summary>
     public string Location => _location ??= Parent is null
@@ -289,8 +294,19 @@ public sealed class ElementNode
         return new ElementNode(this, name, jsonName, arrayIndex, typeName, definition, value, extension.ValueKind == JsonValueKind.Object ? extension : default, isResource, _structures);
     }
 
-    /// <summary>The element definition whose own children describe this node's children.</summary>
-    private ElementDefinitionInfo? ChildScope()
+    /// <summary>The element definition whose own children describe this node's children; null when untyped.</summary>
+    internal ElementDefinitionInfo? ChildScope()
+    {
+        if (!Volatile.Read(ref _childScopeKnown))
+        {
+            _childScope = FindChildScope();
+            Volatile.Write(ref _childScopeKnown, true);
+        }
+
+        return _childScope;
+    }
+
+    private ElementDefinitionInfo? FindChildScope()
     {
         if (_structures is null)
         {

@@ -1,0 +1,182 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using FhirEf.Core.FhirPath.Evaluation;
+using FhirEf.Core.Resources;
+
+namespace FhirEf.Core.FhirPath.Functions;
+
+/// <summary>
+/// What <c>resolve()</c> returns for a Reference (or a reference string), without a database:
+/// <list type="number">
+/// <item>a local reference (<c>#id</c>) is the contained resource with that id;</item>
+/// <item>inside a Bundle, an entry whose fullUrl is the reference, or whose resource has the referenced type and id;</item>
+/// <item>what <see cref="FhirPathEvaluationOptions.ResolveReference"/> finds, when the caller supplies it;</item>
+/// <item>otherwise a placeholder resource (<see cref="ElementNode.ForReferencedResource"/>) that carries the type
+/// named by the reference (<c>Patient/123</c>, <c>http://server/fhir/Patient/123/_history/2</c>) or by
+/// <c>Reference.type</c>, and the id: enough for <c>subject.where(resolve() is Patient)</c> in search
+/// parameters. A reference whose type cannot be told resolves to nothing.</item>
+/// </list>
+/// </summary>
+internal static class ReferenceResolution
+{
+    public static ElementNode? Resolve(object item, EvaluationContext context)
+    {
+        var node = item as ElementNode;
+        var reference = node is not null ? ReferenceString(node) : item as string;
+        if (reference is null)
+        {
+            return null;
+        }
+
+        if (node is not null && reference.StartsWith('#'))
+        {
+            return FindContained(node, reference[1..]);
+        }
+
+        if (node is not null && FindInBundle(node, reference) is { } entry)
+        {
+            return entry;
+        }
+
+        if (context.Options.ResolveReference?.Invoke(reference) is { } resolved)
+        {
+            return resolved;
+        }
+
+        var structures = node?.Structures;
+        if (TryParseLiteral(reference, out var type, out var id) && (structures is null || structures.IsConcreteResourceType(type)))
+        {
+            return ElementNode.ForReferencedResource(type, id, structures);
+        }
+
+        if (node is not null && ChildString(node, "type") is { } declared && (structures is null || structures.IsConcreteResourceType(declared)))
+        {
+            return ElementNode.ForReferencedResource(declared, null, structures);
+        }
+
+        return null;
+    }
+
+    /// <summary>The reference text of a Reference node (its <c>reference</c>), or of a uri/canonical/string node.</summary>
+    public static string? ReferenceString(ElementNode node) =>
+        node.Json.ValueKind switch
+        {
+            JsonValueKind.Object => ChildString(node, "reference"),
+            JsonValueKind.String => node.Json.GetString(),
+            _ => null,
+        };
+
+    /// <summary>
+    /// Reads <c>Type/id</c> from a relative or absolute literal reference, ignoring a version
+    /// (<c>/_history/2</c>); false for local, urn: and other references that do not name a type.
+    /// </summary>
+    public static bool TryParseLiteral(string reference, [NotNullWhen(true)] out string? type, [NotNullWhen(true)] out string? id)
+    {
+        type = id = null;
+        var path = reference.AsSpan();
+        var query = path.IndexOfAny('?', '#');
+        if (query >= 0)
+        {
+            path = path[..query];
+        }
+
+        var history = path.IndexOf("/_history/", StringComparison.Ordinal);
+        if (history >= 0)
+        {
+            path = path[..history];
+        }
+
+        var slash = path.LastIndexOf('/');
+        if (slash <= 0 || slash == path.Length - 1)
+        {
+            return false;
+        }
+
+        var typeStart = path[..slash].LastIndexOf('/') + 1;
+        var typeSpan = path[typeStart..slash];
+        if (typeSpan.Length == 0 || !char.IsAsciiLetterUpper(typeSpan[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in typeSpan)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        type = typeSpan.ToString();
+        id = path[(slash + 1)..].ToString();
+        return true;
+    }
+
+    private static ElementNode? FindContained(ElementNode from, string id)
+    {
+        for (var current = from.Parent; current is not null; current = current.Parent)
+        {
+            if (!current.IsResource)
+            {
+                continue;
+            }
+
+            if (id.Length == 0)
+            {
+                return current;
+            }
+
+            foreach (var contained in current.ChildArray("contained"))
+            {
+                if (contained.ResourceId == id)
+                {
+                    return contained;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static ElementNode? FindInBundle(ElementNode from, string reference)
+    {
+        ElementNode? bundle = null;
+        for (var current = from.Parent; current is not null; current = current.Parent)
+        {
+            if (current is { IsResource: true, TypeName: "Bundle" })
+            {
+                bundle = current;
+            }
+        }
+
+        if (bundle is null)
+        {
+            return null;
+        }
+
+        var literal = TryParseLiteral(reference, out var type, out var id);
+        foreach (var entry in bundle.ChildArray("entry"))
+        {
+            var resource = entry.ChildArray("resource") is [var r, ..] ? r : null;
+            if (resource is null)
+            {
+                continue;
+            }
+
+            var fullUrl = ChildString(entry, "fullUrl");
+            if (string.Equals(fullUrl, reference, StringComparison.Ordinal)
+                || (literal && resource.TypeName == type && resource.ResourceId == id
+                    && (fullUrl is null || fullUrl.EndsWith($"/{type}/{id}", StringComparison.Ordinal))))
+            {
+                return resource;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ChildString(ElementNode node, string name) =>
+        node.Json.ValueKind == JsonValueKind.Object && node.Json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}
