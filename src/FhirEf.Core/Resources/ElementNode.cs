@@ -27,6 +27,10 @@ namespace FhirEf.Core.Resources;
 public sealed class ElementNode
 {
     private static readonly ElementNode[] NoNodes = [];
+    private static readonly ChildIndex NoChildren = new(NoNodes, []);
+
+    [ThreadStatic]
+    private static List<ElementNode>? t_scratch;
 
     private readonly StructureDefinitionRegistry? _structures;
     private readonly JsonElement _primitiveExtension;
@@ -112,7 +116,7 @@ public sealed class ElementNode
     public IReadOnlyList<ElementNode> ChildrenNamed(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return ChildArray(name);
+        return ChildSegment(name);
     }
 
     /// <summary>The root of a resource in JSON; its type comes from <c>resourceType</c>.</summary>
@@ -149,46 +153,47 @@ public sealed class ElementNode
 
     public override string ToString() => Location;
 
-    /// <summary>The children named <paramref name="name"/>, shared (never modify the array).</summary>
-    internal ElementNode[] ChildArray(string name)
+    /// <summary>The children named <paramref name="name"/>: a segment of the shared child array (never modify it).</summary>
+    internal ArraySegment<ElementNode> ChildSegment(string name)
     {
         var index = Index;
-        var names = index.Names;
-        for (var i = 0; i < names.Length; i++)
+        foreach (var group in index.Groups)
         {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            if (string.Equals(group.Name, name, StringComparison.Ordinal))
             {
-                return index.Groups[i];
+                return new ArraySegment<ElementNode>(index.All, group.Start, group.Count);
             }
         }
 
-        return NoNodes;
+        return ArraySegment<ElementNode>.Empty;
     }
 
     private ChildIndex Index => _children ?? BuildIndex();
 
     private ChildIndex BuildIndex()
     {
-        var builder = new ChildIndexBuilder();
+        var children = t_scratch ??= [];
+        children.Clear();
         if (_referencedId is { Length: > 0 })
         {
             var idJson = JsonSerializer.SerializeToElement(_referencedId);
-            builder.Add(new ElementNode(this, "id", "id", -1, "id", null, idJson, default, isResource: false, _structures));
+            children.Add(new ElementNode(this, "id", "id", -1, "id", null, idJson, default, isResource: false, _structures));
         }
         else if (Json.ValueKind == JsonValueKind.Object)
         {
-            AddChildrenOf(Json, ref builder);
+            AddChildrenOf(Json, children);
         }
         else if (_primitiveExtension.ValueKind == JsonValueKind.Object)
         {
-            AddChildrenOf(_primitiveExtension, ref builder);
+            AddChildrenOf(_primitiveExtension, children);
         }
 
-        var index = builder.Build();
+        var index = children.Count == 0 ? NoChildren : ChildIndex.Create(children);
+        children.Clear();
         return Interlocked.CompareExchange(ref _children, index, null) ?? index;
     }
 
-    private void AddChildrenOf(JsonElement json, ref ChildIndexBuilder builder)
+    private void AddChildrenOf(JsonElement json, List<ElementNode> children)
     {
         var scope = ChildScope();
         var hasPrimitiveExtensions = false;
@@ -220,7 +225,7 @@ public sealed class ElementNode
 
                 jsonName = valueName;
                 extension = property.Value;
-                AddProperty(jsonName, default, extension, scope, ref builder);
+                AddProperty(jsonName, default, extension, scope, children);
                 continue;
             }
 
@@ -229,11 +234,11 @@ public sealed class ElementNode
                 json.TryGetProperty("_" + jsonName, out extension);
             }
 
-            AddProperty(jsonName, property.Value, extension, scope, ref builder);
+            AddProperty(jsonName, property.Value, extension, scope, children);
         }
     }
 
-    private void AddProperty(string jsonName, JsonElement value, JsonElement extension, ElementDefinitionInfo? scope, ref ChildIndexBuilder builder)
+    private void AddProperty(string jsonName, JsonElement value, JsonElement extension, ElementDefinitionInfo? scope, List<ElementNode> children)
     {
         string name = jsonName;
         string? typeName = null;
@@ -259,7 +264,7 @@ public sealed class ElementNode
                     continue;
                 }
 
-                builder.Add(CreateChild(name, jsonName, i, typeName, definition, item, itemExtension));
+                children.Add(CreateChild(name, jsonName, i, typeName, definition, item, itemExtension));
             }
 
             return;
@@ -270,7 +275,7 @@ public sealed class ElementNode
             return;
         }
 
-        builder.Add(CreateChild(name, jsonName, -1, typeName, definition, value, extension));
+        children.Add(CreateChild(name, jsonName, -1, typeName, definition, value, extension));
     }
 
     private ElementNode CreateChild(string name, string jsonName, int arrayIndex, string? typeName, ElementDefinitionInfo? definition, JsonElement value, JsonElement extension)
@@ -321,51 +326,53 @@ public sealed class ElementNode
         return TypeName is not null && _structures.TryGetType(TypeName, out var type) ? type.Root : null;
     }
 
-    private sealed class ChildIndex(ElementNode[] all, string[] names, ElementNode[][] groups)
+    /// <summary>All children in one array, with the run of each name: one allocation per node for any number of names.</summary>
+    private sealed class ChildIndex(ElementNode[] all, ChildGroup[] groups)
     {
         public ElementNode[] All { get; } = all;
 
-        public string[] Names { get; } = names;
+        public ChildGroup[] Groups { get; } = groups;
 
-        public ElementNode[][] Groups { get; } = groups;
-    }
-
-    private struct ChildIndexBuilder
-    {
-        private List<ElementNode>? _all;
-
-        public void Add(ElementNode node) => (_all ??= []).Add(node);
-
-        public readonly ChildIndex Build()
+        /// <summary>Groups the children by name, in order of first appearance (a name normally comes from one JSON property, so runs are already contiguous).</summary>
+        public static ChildIndex Create(List<ElementNode> children)
         {
-            if (_all is null)
+            var groups = new List<ChildGroup>();
+            var contiguous = true;
+            for (var i = 0; i < children.Count; i++)
             {
-                return new ChildIndex(NoNodes, [], []);
-            }
-
-            var names = new List<string>();
-            var groups = new List<List<ElementNode>>();
-            foreach (var node in _all)
-            {
-                var at = names.IndexOf(node.Name);
-                if (at < 0)
+                var name = children[i].Name;
+                if (groups.Count > 0 && groups[^1].Name == name)
                 {
-                    names.Add(node.Name);
-                    groups.Add([node]);
+                    groups[^1] = groups[^1] with { Count = groups[^1].Count + 1 };
+                    continue;
                 }
-                else
+
+                foreach (var group in groups)
                 {
-                    groups[at].Add(node);
+                    contiguous &= group.Name != name;
                 }
+
+                groups.Add(new ChildGroup(name, i, 1));
             }
 
-            var groupArrays = new ElementNode[groups.Count][];
-            for (var i = 0; i < groups.Count; i++)
+            if (contiguous)
             {
-                groupArrays[i] = [.. groups[i]];
+                return new ChildIndex([.. children], [.. groups]);
             }
 
-            return new ChildIndex([.. _all], [.. names], groupArrays);
+            // The same element from two JSON properties (valueString and valueQuantity): gather each name's nodes.
+            var ordered = new List<ElementNode>(children.Count);
+            var merged = new List<ChildGroup>();
+            foreach (var name in children.Select(c => c.Name).Distinct())
+            {
+                var start = ordered.Count;
+                ordered.AddRange(children.Where(c => c.Name == name));
+                merged.Add(new ChildGroup(name, start, ordered.Count - start));
+            }
+
+            return new ChildIndex([.. ordered], [.. merged]);
         }
     }
+
+    private readonly record struct ChildGroup(string Name, int Start, int Count);
 }

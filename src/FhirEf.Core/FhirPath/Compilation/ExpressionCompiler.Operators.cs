@@ -27,6 +27,11 @@ internal sealed partial class ExpressionCompiler
 
     public CompiledNode VisitBinary(BinaryExpression node)
     {
+        if (node.Operator == BinaryOperator.Union)
+        {
+            return CompileUnion(node);
+        }
+
         var left = Compile(node.Left);
         var right = Compile(node.Right);
         var symbol = ExpressionFormatter.Symbol(node.Operator);
@@ -54,7 +59,6 @@ internal sealed partial class ExpressionCompiler
             BinaryOperator.LessOrEqual => Compare(left, right, symbol, static order => order <= 0),
             BinaryOperator.Greater => Compare(left, right, symbol, static order => order > 0),
             BinaryOperator.GreaterOrEqual => Compare(left, right, symbol, static order => order >= 0),
-            BinaryOperator.Union => (focus, context) => CombiningFunctions.Union(left(focus, context), right(focus, context)),
             BinaryOperator.In => (focus, context) => Membership(left(focus, context), right(focus, context), "in"),
             BinaryOperator.Contains => (focus, context) => Membership(right(focus, context), left(focus, context), "contains"),
             BinaryOperator.Concatenate => (focus, context) => FhirPathCollection.Of(
@@ -65,6 +69,46 @@ internal sealed partial class ExpressionCompiler
             BinaryOperator.Divide => Math(left, right, symbol, Arithmetic.Divide),
             BinaryOperator.Div => Math(left, right, symbol, Arithmetic.Div),
             _ => Math(left, right, symbol, Arithmetic.Mod),
+        };
+    }
+
+    /// <summary>
+    /// A chain <c>a | b | c | …</c> as one operation: every operand evaluated, the results combined and
+    /// made distinct once, instead of once per <c>|</c>. R4 search parameters are unions of up to 32 paths.
+    /// </summary>
+    private CompiledNode CompileUnion(BinaryExpression node)
+    {
+        var operands = new List<ExpressionNode>();
+        var pending = new Stack<ExpressionNode>();
+        pending.Push(node);
+        while (pending.TryPop(out var current))
+        {
+            if (current is BinaryExpression { Operator: BinaryOperator.Union } union)
+            {
+                pending.Push(union.Right);
+                pending.Push(union.Left);
+            }
+            else
+            {
+                operands.Add(current);
+            }
+        }
+
+        var compiled = new CompiledNode[operands.Count];
+        for (var i = 0; i < compiled.Length; i++)
+        {
+            compiled[i] = Compile(operands[i]);
+        }
+
+        return (focus, context) =>
+        {
+            var builder = new CollectionBuilder();
+            foreach (var operand in compiled)
+            {
+                builder.AddRange(operand(focus, context));
+            }
+
+            return ExistenceFunctions.Distinct(builder.ToCollection());
         };
     }
 

@@ -80,10 +80,14 @@ internal sealed partial class ExpressionCompiler : IExpressionVisitor<CompiledNo
         }
 
         // A type name that starts a path filters the focus to that type (FHIRPath N1 §Path selection).
+        // A concrete resource type has no specialisations, so comparing the name is the whole test.
         var type = ResolvedType.Fhir(name);
+        Func<object, bool> matches = Structures?.IsConcreteResourceType(name) == true
+            ? item => item is ElementNode { TypeName: var typeName } && string.Equals(typeName, name, StringComparison.Ordinal)
+            : item => TypeChecks.Is(item, type, exactPrimitive: false);
         return (focus, context) =>
         {
-            if (focus.Count == 1 && TypeChecks.Is(focus[0], type, exactPrimitive: false))
+            if (focus.Count == 1 && matches(focus[0]))
             {
                 return focus;
             }
@@ -91,7 +95,7 @@ internal sealed partial class ExpressionCompiler : IExpressionVisitor<CompiledNo
             var builder = new CollectionBuilder();
             foreach (var item in focus)
             {
-                if (TypeChecks.Is(item, type, exactPrimitive: false))
+                if (matches(item))
                 {
                     builder.Add(item);
                 }

@@ -10,7 +10,7 @@ namespace FhirEf.Core.FhirPath.Evaluation;
 /// <see cref="FhirPathQuantity"/> and <see cref="FhirPathTypeInfo"/>.
 /// </summary>
 /// <remarks>
-/// A value type that holds nothing, one item, or a shared array, so the common results (empty, one
+/// A value type that holds nothing, one item, or part of a shared array, so the common results (empty, one
 /// node, the children of one node) cost no allocation. The array is never written after it is
 /// wrapped; treat a collection as immutable.
 /// </remarks>
@@ -19,19 +19,22 @@ public readonly struct FhirPathCollection : IReadOnlyList<object>
 {
     private readonly object? _single;
     private readonly object[]? _items;
+    private readonly int _offset;
     private readonly int _count;
 
     private FhirPathCollection(object single)
     {
         _single = single;
         _items = null;
+        _offset = 0;
         _count = 1;
     }
 
-    private FhirPathCollection(object[] items, int count)
+    private FhirPathCollection(object[] items, int offset, int count)
     {
         _single = null;
         _items = items;
+        _offset = offset;
         _count = count;
     }
 
@@ -54,7 +57,7 @@ public readonly struct FhirPathCollection : IReadOnlyList<object>
                 throw new ArgumentOutOfRangeException(nameof(index));
             }
 
-            return _items is null ? _single! : _items[index];
+            return _items is null ? _single! : _items[_offset + index];
         }
     }
 
@@ -73,19 +76,22 @@ public readonly struct FhirPathCollection : IReadOnlyList<object>
         {
             0 => Empty,
             1 => new FhirPathCollection(items[0]),
-            _ => new FhirPathCollection((object[])items.Clone(), items.Length),
+            _ => new FhirPathCollection((object[])items.Clone(), 0, items.Length),
         };
     }
 
     /// <summary>Wraps the first <paramref name="count"/> items of an array the caller will never change again.</summary>
-    internal static FhirPathCollection Wrap(object[] items, int count)
+    internal static FhirPathCollection Wrap(object[] items, int count) => Wrap(items, 0, count);
+
+    /// <summary>Wraps part of an array the caller will never change again (the children of a node share one array).</summary>
+    internal static FhirPathCollection Wrap(object[] items, int offset, int count)
     {
-        Debug.Assert(count <= items.Length);
+        Debug.Assert(offset + count <= items.Length);
         return count switch
         {
             0 => Empty,
-            1 => new FhirPathCollection(items[0]),
-            _ => new FhirPathCollection(items, count),
+            1 => new FhirPathCollection(items[offset]),
+            _ => new FhirPathCollection(items, offset, count),
         };
     }
 

@@ -88,10 +88,10 @@ internal static class Navigation
 
     private static FhirPathCollection Children(ElementNode node, string name, EvaluationContext context)
     {
-        var children = node.ChildArray(name);
-        if (children.Length > 0)
+        var children = node.ChildSegment(name);
+        if (children.Count > 0)
         {
-            return FhirPathCollection.Wrap(children, children.Length);
+            return FhirPathCollection.Wrap(children.Array!, children.Offset, children.Count);
         }
 
         if (node.Structures is null)

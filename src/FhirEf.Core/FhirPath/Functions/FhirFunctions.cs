@@ -113,7 +113,7 @@ internal static class FhirFunctions
                 continue;
             }
 
-            foreach (var extension in node.ChildArray("extension"))
+            foreach (var extension in node.ChildSegment("extension"))
             {
                 if (extension.Json.ValueKind == JsonValueKind.Object
                     && extension.Json.TryGetProperty("url", out var extensionUrl)

@@ -126,7 +126,7 @@ internal static class ReferenceResolution
                 return current;
             }
 
-            foreach (var contained in current.ChildArray("contained"))
+            foreach (var contained in current.ChildSegment("contained"))
             {
                 if (contained.ResourceId == id)
                 {
@@ -155,9 +155,9 @@ internal static class ReferenceResolution
         }
 
         var literal = TryParseLiteral(reference, out var type, out var id);
-        foreach (var entry in bundle.ChildArray("entry"))
+        foreach (var entry in bundle.ChildSegment("entry"))
         {
-            var resource = entry.ChildArray("resource") is [var r, ..] ? r : null;
+            var resource = entry.ChildSegment("resource") is [var r, ..] ? r : null;
             if (resource is null)
             {
                 continue;
