@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FhirEf.Core.Resources;
@@ -69,12 +68,11 @@ public static class FhirPathFormatting
                 writer.WriteNumberValue(integer);
                 break;
             case decimal number:
-                writer.WriteRawValue(number.ToString(CultureInfo.InvariantCulture));
+                writer.WriteNumberValue(number); // keeps the scale: 1.50 stays 1.50
                 break;
             case FhirPathQuantity quantity:
                 writer.WriteStartObject();
-                writer.WritePropertyName("value");
-                writer.WriteRawValue(quantity.Value.ToString(CultureInfo.InvariantCulture));
+                writer.WriteNumber("value", quantity.Value);
                 writer.WriteString("unit", quantity.Unit);
                 writer.WriteEndObject();
                 break;
