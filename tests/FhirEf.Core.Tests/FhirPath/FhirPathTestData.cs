@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using FhirEf.Core.Definitions;
+using FhirEf.Core.FhirPath;
+using FhirEf.Core.FhirPath.Compilation;
+using FhirEf.Core.FhirPath.Evaluation;
 using FhirEf.Core.Resources;
 
 namespace FhirEf.Core.Tests.FhirPath;
@@ -21,6 +24,14 @@ internal static class FhirPathTestData
     /// <summary>A resource from JSON text, typed with the R4 definitions.</summary>
     public static ElementNode Resource(string json) =>
         ElementNode.FromResource(JsonDocument.Parse(json).RootElement, FhirDefinitions.R4.Structures);
+
+    /// <summary>Evaluates an expression with the R4 compiler on a resource, or on nothing.</summary>
+    public static FhirPathCollection Evaluate(string expression, ElementNode? input = null, FhirPathEvaluationOptions? options = null) =>
+        FhirPathCompiler.R4.Compile(expression).Evaluate(input is null ? FhirPathCollection.Empty : FhirPathCollection.Of(input), options);
+
+    /// <summary>The result as JSON text, for compact assertions.</summary>
+    public static string EvaluateToJson(string expression, ElementNode? input = null) =>
+        FhirPathFormatting.Describe(Evaluate(expression, input));
 
     private static string FindRepositoryRoot()
     {

@@ -11,9 +11,19 @@ internal static class QuantityMath
 {
     private const decimal Normalizer = 1.0000000000000000000000000000m;
 
-    /// <summary>True, false, or null when the units cannot be compared.</summary>
-    public static bool? AreEqual(FhirPathQuantity left, FhirPathQuantity right) =>
-        Compare(left, right, equivalence: false) is { } order ? order == 0 : null;
+    /// <summary>True or false; false for units of different dimensions; null when a unit is not understood or a calendar year or month meets a UCUM unit.</summary>
+    public static bool? AreEqual(FhirPathQuantity left, FhirPathQuantity right)
+    {
+        if (Compare(left, right, equivalence: false) is { } order)
+        {
+            return order == 0;
+        }
+
+        return UcumCode(left, equivalence: false) is { } l && UcumCode(right, equivalence: false) is { } r
+            && Ucum.TryParse(l, out _) && Ucum.TryParse(r, out _)
+            ? false
+            : null;
+    }
 
     public static bool AreEquivalent(FhirPathQuantity left, FhirPathQuantity right) =>
         Compare(left, right, equivalence: true) == 0;

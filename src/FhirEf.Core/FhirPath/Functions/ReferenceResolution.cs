@@ -23,33 +23,32 @@ internal static class ReferenceResolution
     {
         var node = item as ElementNode;
         var reference = node is not null ? ReferenceString(node) : item as string;
-        if (reference is null)
-        {
-            return null;
-        }
-
-        if (node is not null && reference.StartsWith('#'))
-        {
-            return FindContained(node, reference[1..]);
-        }
-
-        if (node is not null && FindInBundle(node, reference) is { } entry)
-        {
-            return entry;
-        }
-
-        if (context.Options.ResolveReference?.Invoke(reference) is { } resolved)
-        {
-            return resolved;
-        }
-
         var structures = node?.Structures;
-        if (TryParseLiteral(reference, out var type, out var id) && (structures is null || structures.IsConcreteResourceType(type)))
+        if (reference is not null)
         {
-            return ElementNode.ForReferencedResource(type, id, structures);
+            if (node is not null && reference.StartsWith('#'))
+            {
+                return FindContained(node, reference[1..]);
+            }
+
+            if (node is not null && FindInBundle(node, reference) is { } entry)
+            {
+                return entry;
+            }
+
+            if (context.Options.ResolveReference?.Invoke(reference) is { } resolved)
+            {
+                return resolved;
+            }
+
+            if (TryParseLiteral(reference, out var type, out var id) && (structures is null || structures.IsConcreteResourceType(type)))
+            {
+                return ElementNode.ForReferencedResource(type, id, structures);
+            }
         }
 
-        if (node is not null && ChildString(node, "type") is { } declared && (structures is null || structures.IsConcreteResourceType(declared)))
+        // A logical reference (by identifier) or an unreadable one still says the target type in Reference.type.
+        if (node is { Json.ValueKind: JsonValueKind.Object } && ChildString(node, "type") is { } declared && (structures is null || structures.IsConcreteResourceType(declared)))
         {
             return ElementNode.ForReferencedResource(declared, null, structures);
         }
