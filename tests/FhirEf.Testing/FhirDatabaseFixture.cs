@@ -6,17 +6,30 @@ using Xunit;
 namespace FhirEf.Testing;
 
 /// <summary>
-/// A migrated database of its own for one test class (<c>IClassFixture&lt;FhirDatabaseFixture&gt;</c>),
-/// copied from the template and dropped afterwards. Tests inside the class isolate their rows with
-/// unique ids or tags.
+/// A migrated database for one test class (<c>IClassFixture&lt;FhirDatabaseFixture&gt;</c>). Every fixture
+/// has a tenant of its own, <see cref="ProjectId"/>: rows written through FhirEf under it are invisible to
+/// every other fixture. The database is shared within the test process unless <see cref="Private"/> asks
+/// for an empty one of its own (slower: seconds).
 /// </summary>
-public sealed class FhirDatabaseFixture : IAsyncLifetime
+public class FhirDatabaseFixture : IAsyncLifetime
 {
     private NpgsqlDataSource? _dataSource;
 
-    public string DatabaseName { get; } = "fhiref_t_" + Guid.NewGuid().ToString("N")[..16];
+    public FhirDatabaseFixture()
+        : this(isPrivate: false)
+    {
+    }
+
+    protected FhirDatabaseFixture(bool isPrivate) => Private = isPrivate;
+
+    public bool Private { get; }
+
+    /// <summary>The tenant this fixture's tests write under.</summary>
+    public string ProjectId { get; } = "test-" + Guid.NewGuid().ToString("N")[..12];
 
     public string ConnectionString { get; private set; } = string.Empty;
+
+    public string DatabaseName => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
 
     public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The fixture has not been initialised.");
 
@@ -24,15 +37,7 @@ public sealed class FhirDatabaseFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var server = await TestPostgresServer.GetAsync();
-        var template = await TemplateDatabase.EnsureAsync(server);
-        await using (var connection = new NpgsqlConnection(server.MaintenanceConnectionString))
-        {
-            await connection.OpenAsync();
-            await DatabaseAdmin.CreateAsync(connection, DatabaseName, template);
-        }
-
-        ConnectionString = server.ConnectionString(DatabaseName);
+        ConnectionString = Private ? await TestDatabases.CreatePrivateAsync() : await TestDatabases.SharedAsync();
         _dataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
@@ -43,9 +48,9 @@ public sealed class FhirDatabaseFixture : IAsyncLifetime
             await _dataSource.DisposeAsync();
         }
 
-        var server = await TestPostgresServer.GetAsync();
-        await using var connection = new NpgsqlConnection(server.MaintenanceConnectionString);
-        await connection.OpenAsync();
-        await DatabaseAdmin.DropAsync(connection, DatabaseName);
+        if (Private)
+        {
+            await TestDatabases.DropAsync(ConnectionString);
+        }
     }
 }

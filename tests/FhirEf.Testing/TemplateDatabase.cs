@@ -64,6 +64,7 @@ internal static class TemplateDatabase
             // The cluster is ours alone: leftovers of earlier builds and runs only take space.
             await DatabaseAdmin.DropMatchingAsync(connection, "fhiref_tpl_%");
             await DatabaseAdmin.DropMatchingAsync(connection, "fhiref_t_%");
+            await DatabaseAdmin.DropMatchingAsync(connection, "fhiref_run_%");
         }
 
         // Build under a temporary name so a crash never leaves a half-migrated template behind.

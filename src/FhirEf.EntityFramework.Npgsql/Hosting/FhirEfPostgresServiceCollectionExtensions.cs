@@ -1,4 +1,7 @@
+using FhirEf.Core.Schema;
+using FhirEf.EntityFramework.Modeling;
 using FhirEf.EntityFramework.Npgsql.Embedded;
+using FhirEf.EntityFramework.Npgsql.Modeling;
 using FhirEf.EntityFramework.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -43,9 +46,12 @@ public static class FhirEfPostgresServiceCollectionExtensions
         return services;
     }
 
-    public static DbContextOptionsBuilder UseFhirEfNpgsql(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
+    /// <summary>PostgreSQL through <paramref name="dataSource"/>, with the model of <paramref name="schema"/> (default: the R4 schema of spec/).</summary>
+    public static DbContextOptionsBuilder UseFhirEfNpgsql(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource, FhirSchema? schema = null) =>
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .UseFhirSchema(schema ?? FhirSchema.R4, NpgsqlFhirStorageProvider.Instance);
 
-    public static DbContextOptionsBuilder UseFhirEfNpgsql(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
+    public static DbContextOptionsBuilder UseFhirEfNpgsql(this DbContextOptionsBuilder options, string connectionString, FhirSchema? schema = null) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .UseFhirSchema(schema ?? FhirSchema.R4, NpgsqlFhirStorageProvider.Instance);
 }

@@ -14,7 +14,9 @@ public sealed class DefinitionRegistryTests(ITestOutputHelper output)
 
         Assert.Empty(R4.Issues);
         Assert.Equal(146, R4.Structures.ResourceTypes.Count);
-        Assert.Equal(1375, R4.SearchParameters.All.Count());
+        Assert.Equal(1375, R4.SearchParameters.All.Count(p => p.Url.StartsWith("http://hl7.org/fhir/SearchParameter/", StringComparison.Ordinal)));
+        Assert.True(R4.SearchParameters.TryGet("Observation", "interpretation", out var platform));
+        Assert.Equal("https://fhiref.dev/fhir/SearchParameter/Observation-interpretation", platform.Url);
         Assert.Equal(["Device", "Encounter", "Patient", "Practitioner", "RelatedPerson"], R4.Compartments.All.Select(c => c.Code));
     }
 

@@ -3,29 +3,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FhirEf.EntityFramework.Tests.Testing;
 
-/// <summary>The fixture every integration test stands on: a migrated database per test class, isolated from the others.</summary>
+/// <summary>The fixtures every integration test stands on.</summary>
 public sealed class DatabaseFixtureTests : IAsyncLifetime
 {
-    private readonly FhirDatabaseFixture _first = new();
-    private readonly FhirDatabaseFixture _second = new();
+    private readonly FhirDatabaseFixture _shared = new();
+    private readonly FhirDatabaseFixture _otherShared = new();
+    private readonly PrivateDatabaseFixture _private = new();
 
     [Fact]
-    public async Task Each_fixture_gets_a_migrated_database_of_its_own()
+    public async Task Fixtures_get_a_migrated_database_and_a_tenant_of_their_own()
     {
-        Assert.NotEqual(_first.DatabaseName, _second.DatabaseName);
-        await using var context = _first.CreateContext();
+        await using var context = _shared.CreateContext();
 
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
-        Assert.Equal(_first.DatabaseName, await ScalarAsync<string>(_first, "SELECT current_database()"));
+        Assert.NotEqual(_shared.ProjectId, _otherShared.ProjectId);
+        Assert.Equal(_shared.DatabaseName, _otherShared.DatabaseName);
     }
 
     [Fact]
-    public async Task Rows_written_in_one_fixture_are_invisible_in_another()
+    public async Task A_private_fixture_gets_an_empty_database_of_its_own()
     {
-        await ExecuteAsync(_first, "CREATE TABLE isolation_probe (id int); INSERT INTO isolation_probe VALUES (1)");
+        await ExecuteAsync(_private, "CREATE TABLE isolation_probe (id int)");
 
-        Assert.Equal(1L, await ScalarAsync<long>(_first, "SELECT count(*) FROM isolation_probe"));
-        Assert.Equal(0L, await ScalarAsync<long>(_second, "SELECT count(*) FROM pg_tables WHERE tablename = 'isolation_probe'"));
+        Assert.NotEqual(_shared.DatabaseName, _private.DatabaseName);
+        Assert.Equal(0L, await ScalarAsync<long>(_shared, "SELECT count(*) FROM pg_tables WHERE tablename = 'isolation_probe'"));
+        Assert.Equal(0L, await ScalarAsync<long>(_private, "SELECT count(*) FROM \"Patient\""));
     }
 
     private static async Task ExecuteAsync(FhirDatabaseFixture fixture, string sql)
@@ -40,7 +42,7 @@ public sealed class DatabaseFixtureTests : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    public async Task InitializeAsync() => await Task.WhenAll(_first.InitializeAsync(), _second.InitializeAsync());
+    public async Task InitializeAsync() => await Task.WhenAll(_shared.InitializeAsync(), _otherShared.InitializeAsync(), _private.InitializeAsync());
 
-    public async Task DisposeAsync() => await Task.WhenAll(_first.DisposeAsync(), _second.DisposeAsync());
+    public async Task DisposeAsync() => await Task.WhenAll(_shared.DisposeAsync(), _otherShared.DisposeAsync(), _private.DisposeAsync());
 }

@@ -1,0 +1,7 @@
+namespace FhirEf.Core.Schema;
+
+public enum IndexMethod
+{
+    BTree,
+    Gin,
+}

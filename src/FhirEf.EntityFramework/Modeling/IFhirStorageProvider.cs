@@ -1,0 +1,23 @@
+using FhirEf.Core.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FhirEf.EntityFramework.Modeling;
+
+/// <summary>
+/// What the model needs from the database provider: the CLR type of each storage type, and the
+/// provider's own column, index and model configuration (index methods, operator classes, extensions).
+/// </summary>
+public interface IFhirStorageProvider
+{
+    /// <summary>Identifies the provider in the model cache key.</summary>
+    string Name { get; }
+
+    Type ClrType(ColumnSchema column);
+
+    void ConfigureModel(ModelBuilder modelBuilder);
+
+    void ConfigureColumn(PropertyBuilder property, ColumnSchema column);
+
+    void ConfigureIndex(IndexBuilder index, IndexSchema schema);
+}

@@ -1,0 +1,56 @@
+using FhirEf.Core.Schema;
+using FhirEf.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace FhirEf.EntityFramework.Tests.Modeling;
+
+/// <summary>The migrations and the model built from the definitions agree, and the database they create is the schema.</summary>
+public sealed class MigrationModelTests(FhirDatabaseFixture database) : IClassFixture<FhirDatabaseFixture>
+{
+    [Fact]
+    public async Task The_model_has_no_changes_missing_from_the_migrations()
+    {
+        await using var context = database.CreateContext();
+
+        Assert.False(context.Database.HasPendingModelChanges(),
+            "The model differs from the last migration: run dotnet ef migrations add (docs/migrations.md).");
+    }
+
+    [Fact]
+    public async Task The_migrated_database_has_every_table_column_and_index_of_the_schema()
+    {
+        var tables = await QueryAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'");
+        var columns = await QueryAsync("SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'");
+        var indexes = await QueryAsync("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'");
+
+        Assert.Equal(FhirSchema.R4.Tables.Select(t => t.Name).Order(StringComparer.Ordinal), tables);
+        Assert.Equal(FhirSchema.R4.Tables.SelectMany(t => t.Columns.Select(c => $"{t.Name}.{c.Name}")).Order(StringComparer.Ordinal), columns);
+        Assert.Equal(
+            FhirSchema.R4.Tables.SelectMany(t => t.Indexes.Select(i => i.Name).Append($"{t.Name}_pkey")).Order(StringComparer.Ordinal),
+            indexes);
+    }
+
+    [Fact]
+    public async Task Trigram_GIN_and_partial_indexes_are_created_as_declared()
+    {
+        var definitions = await QueryAsync("SELECT indexdef FROM pg_indexes WHERE tablename = 'Patient'");
+
+        Assert.Contains("CREATE INDEX \"Patient_name_trgm_idx\" ON public.\"Patient\" USING gin (name gin_trgm_ops)", definitions);
+        Assert.Contains("CREATE INDEX \"Patient_compartments_idx\" ON public.\"Patient\" USING gin (compartments)", definitions);
+        Assert.Contains("CREATE INDEX \"Patient_reindex_idx\" ON public.\"Patient\" USING btree (__version, id) WHERE (deleted = false)", definitions);
+        Assert.Contains("CREATE UNIQUE INDEX \"Patient_pkey\" ON public.\"Patient\" USING btree (\"projectId\", id)", definitions);
+    }
+
+    private async Task<List<string>> QueryAsync(string sql)
+    {
+        var result = new List<string>();
+        await using var command = database.DataSource.CreateCommand($"SELECT v FROM ({sql}) AS q(v) ORDER BY v COLLATE \"C\"");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+}
