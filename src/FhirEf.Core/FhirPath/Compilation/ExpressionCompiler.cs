@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using FhirEf.Core.Definitions;
 using FhirEf.Core.FhirPath.Evaluation;
@@ -80,11 +81,24 @@ internal sealed partial class ExpressionCompiler : IExpressionVisitor<CompiledNo
         }
 
         // A type name that starts a path filters the focus to that type (FHIRPath N1 §Path selection).
-        // A concrete resource type has no specialisations, so comparing the name is the whole test.
+        // For resource types the test is a name lookup: a concrete type has no specialisations, and
+        // Resource and DomainResource are known by the set of their concrete specialisations.
         var type = ResolvedType.Fhir(name);
-        Func<object, bool> matches = Structures?.IsConcreteResourceType(name) == true
-            ? item => item is ElementNode { TypeName: var typeName } && string.Equals(typeName, name, StringComparison.Ordinal)
-            : item => TypeChecks.Is(item, type, exactPrimitive: false);
+        Func<object, bool> matches;
+        if (Structures?.IsConcreteResourceType(name) == true)
+        {
+            matches = item => item is ElementNode { TypeName: var typeName } && string.Equals(typeName, name, StringComparison.Ordinal);
+        }
+        else if (Structures?.IsResourceType(name) == true)
+        {
+            var structures = Structures;
+            var subtypes = structures.ResourceTypes.Where(t => structures.IsSubtypeOf(t, name)).Append(name).ToFrozenSet(StringComparer.Ordinal);
+            matches = item => item is ElementNode { TypeName: { } typeName } && subtypes.Contains(typeName);
+        }
+        else
+        {
+            matches = item => TypeChecks.Is(item, type, exactPrimitive: false);
+        }
         return (focus, context) =>
         {
             if (focus.Count == 1 && matches(focus[0]))
