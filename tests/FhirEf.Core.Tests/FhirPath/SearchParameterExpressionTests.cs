@@ -67,6 +67,31 @@ public sealed class SearchParameterExpressionTests
         Assert.Empty(refused);
     }
 
+    [Fact]
+    public void Every_applicable_search_parameter_evaluates_on_the_suite_resources()
+    {
+        var failures = new List<string>();
+        var values = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(FhirPathTestData.Folder, "input"), "*.json"))
+        {
+            var resource = FhirPathTestData.Input(Path.GetFileName(file));
+            foreach (var parameter in FhirDefinitions.R4.SearchParameters.ForResource(resource.TypeName!).Values)
+            {
+                try
+                {
+                    values += parameter.Expression is { } expression ? FhirPathCompiler.R4.Compile(expression).Evaluate(resource).Count : 0;
+                }
+                catch (FhirPathException e)
+                {
+                    failures.Add($"{parameter.Url} on {resource.TypeName}: {e.Message}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.True(values > 100, $"only {values} values were extracted");
+    }
+
     private static string PinnedFile => Path.Combine(FhirPathTestData.RepositoryRoot, "spec", "fhir", "r4", "search-parameters.json");
 
     private static Dictionary<string, string> ReadPinnedExpressions()
