@@ -49,5 +49,12 @@ public readonly record struct FhirDate
         return true;
     }
 
+    /// <summary>Whether <paramref name="text"/> is a date, without keeping it.</summary>
+    public static bool IsValid(ReadOnlySpan<char> text)
+    {
+        var position = 0;
+        return DateTimeParser.TryParseDate(text, ref position, out _) && position == text.Length;
+    }
+
     public override string ToString() => _text ?? string.Empty;
 }

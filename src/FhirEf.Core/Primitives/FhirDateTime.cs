@@ -55,5 +55,8 @@ public readonly record struct FhirDateTime
         return true;
     }
 
+    /// <summary>Whether <paramref name="text"/> is a dateTime, without keeping it.</summary>
+    public static bool IsValid(ReadOnlySpan<char> text) => DateTimeParser.TryParseDateTime(text, requireTime: false, out _);
+
     public override string ToString() => _text ?? string.Empty;
 }

@@ -44,5 +44,8 @@ public readonly record struct FhirInstant
         return true;
     }
 
+    /// <summary>Whether <paramref name="text"/> is an instant, without keeping it.</summary>
+    public static bool IsValid(ReadOnlySpan<char> text) => DateTimeParser.TryParseDateTime(text, requireTime: true, out _);
+
     public override string ToString() => _text ?? string.Empty;
 }

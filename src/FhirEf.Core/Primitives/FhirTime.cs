@@ -49,5 +49,12 @@ public readonly record struct FhirTime
         return true;
     }
 
+    /// <summary>Whether <paramref name="text"/> is a time, without keeping it.</summary>
+    public static bool IsValid(ReadOnlySpan<char> text)
+    {
+        var position = 0;
+        return DateTimeParser.TryParseTime(text, ref position, out _, out _, out _, out _, out _) && position == text.Length;
+    }
+
     public override string ToString() => _text ?? string.Empty;
 }

@@ -19,6 +19,7 @@ internal static class PrimitiveRules
 {
     private const int MaxQuotedLength = 60;
     private const int MaxNumberLength = 256;
+    private const int MaxStackString = 256;
     private const string DivStart = "<div";
 
     private static readonly FrozenDictionary<string, PrimitiveKind> KindsByTypeCode = new Dictionary<string, PrimitiveKind>(StringComparer.Ordinal)
@@ -75,7 +76,7 @@ internal static class PrimitiveRules
         {
             JsonValueKind.True => null,
             JsonValueKind.Number => CheckNumber(value, kind, typeCode),
-            _ => CheckString(value.GetString()!, kind, typeCode),
+            _ => CheckString(value, kind, typeCode),
         };
     }
 
@@ -154,7 +155,21 @@ internal static class PrimitiveRules
         _ => string.Empty,
     };
 
-    private static PrimitiveProblem? CheckString(string text, PrimitiveKind kind, string typeCode)
+    /// <summary>Short strings without escapes are decoded onto the stack: most values are checked without allocating.</summary>
+    private static PrimitiveProblem? CheckString(JsonElement value, PrimitiveKind kind, string typeCode)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var content = raw[1..^1];
+        if (content.Length <= MaxStackString && !content.Contains((byte)'\\'))
+        {
+            Span<char> buffer = stackalloc char[MaxStackString];
+            return CheckText(buffer[..Encoding.UTF8.GetChars(content, buffer)], kind, typeCode);
+        }
+
+        return CheckText(value.GetString(), kind, typeCode);
+    }
+
+    private static PrimitiveProblem? CheckText(ReadOnlySpan<char> text, PrimitiveKind kind, string typeCode)
     {
         if (text.Length == 0)
         {
@@ -180,10 +195,10 @@ internal static class PrimitiveRules
             PrimitiveKind.Oid => (FhirUriSyntax.IsValidOid(text), " (urn:oid: followed by dotted numbers)"),
             PrimitiveKind.Uuid => (FhirUriSyntax.IsValidUuid(text), " (urn:uuid: followed by a lower-case UUID)"),
             PrimitiveKind.Base64Binary => (FhirBase64BinarySyntax.IsValid(text), string.Empty),
-            PrimitiveKind.Date => (FhirDate.TryParse(text, out _), string.Empty),
-            PrimitiveKind.DateTime => (FhirDateTime.TryParse(text, out _), DateTimeHint(text)),
-            PrimitiveKind.Instant => (FhirInstant.TryParse(text, out _), " (YYYY-MM-DDThh:mm:ss with a timezone)"),
-            PrimitiveKind.Time => (FhirTime.TryParse(text, out _), " (hh:mm:ss)"),
+            PrimitiveKind.Date => (FhirDate.IsValid(text), string.Empty),
+            PrimitiveKind.DateTime => (FhirDateTime.IsValid(text), DateTimeHint(text)),
+            PrimitiveKind.Instant => (FhirInstant.IsValid(text), " (YYYY-MM-DDThh:mm:ss with a timezone)"),
+            PrimitiveKind.Time => (FhirTime.IsValid(text), " (hh:mm:ss)"),
             PrimitiveKind.Xhtml => (text.StartsWith(DivStart, StringComparison.Ordinal), " (XHTML starting with <div)"),
             _ => (true, string.Empty),
         };
@@ -192,8 +207,8 @@ internal static class PrimitiveRules
     }
 
     /// <summary>The most common dateTime mistake deserves its own words.</summary>
-    private static string DateTimeHint(string text) =>
-        text.Contains('T', StringComparison.Ordinal) ? " (a time needs seconds and a timezone)" : string.Empty;
+    private static string DateTimeHint(ReadOnlySpan<char> text) =>
+        text.Contains('T') ? " (a time needs seconds and a timezone)" : string.Empty;
 
     private static string Quote(ReadOnlySpan<char> text) =>
         text.Length <= MaxQuotedLength ? $"'{text}'" : $"'{text[..MaxQuotedLength]}…'";

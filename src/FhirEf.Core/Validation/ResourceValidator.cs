@@ -19,13 +19,14 @@ namespace FhirEf.Core.Validation;
 /// </summary>
 public sealed class ResourceValidator
 {
+    private const string IdElement = "id";
+    private const string IdType = "id";
+
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly StructureDefinitionRegistry _structures;
     private readonly ResourceValidatorOptions _options;
     private readonly ConcurrentDictionary<ElementDefinitionInfo, ObjectShape> _shapes = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<string, PrimitiveKind> _primitiveKinds = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ElementDefinitionInfo> _elementRoots = new(StringComparer.Ordinal);
 
     public ResourceValidator(FhirDefinitions definitions)
         : this(definitions, new ResourceValidatorOptions())
@@ -107,23 +108,79 @@ public sealed class ResourceValidator
         }
     }
 
-    internal ObjectShape ShapeOf(ElementDefinitionInfo source) => _shapes.GetOrAdd(source, static s => new ObjectShape(s));
+    internal ObjectShape ShapeOf(ElementDefinitionInfo source) => _shapes.GetOrAdd(
+        source,
+        static (element, structures) => new ObjectShape(
+            element,
+            structures.TryGetType(element.Path, out var type) && type.Kind == FhirTypeKind.Resource && ReferenceEquals(type.Root, element)),
+        _structures);
 
-    internal PrimitiveKind PrimitiveKindOf(string typeCode) =>
-        _primitiveKinds.GetOrAdd(typeCode, static (code, structures) => PrimitiveRules.KindOf(structures, code), _structures);
+    /// <summary>Resolves a property of an object of <paramref name="shape"/> through the definitions; null for a name that is no element.</summary>
+    internal PropertyBinding? Bind(ObjectShape shape, string name)
+    {
+        if (shape.TryGetBinding(name, out var cached))
+        {
+            return cached;
+        }
+
+        var isExtension = name.Length > 1 && name[0] == '_';
+        if (!_structures.TryResolveJsonProperty(shape.Source, isExtension ? name[1..] : name, out var child, out var typeCode))
+        {
+            return null;
+        }
+
+        if (shape.IsResourceRoot && child.Name == IdElement)
+        {
+            // R4 documents Resource.id as an id, but its snapshots type it System.String with fhir-type string.
+            typeCode = IdType;
+        }
+
+        var (target, kind, source) = Target(child, typeCode);
+        if (isExtension && target == BindingTarget.Primitive)
+        {
+            (target, source) = (BindingTarget.Object, ElementRootOf(typeCode));
+        }
+        else if (isExtension)
+        {
+            target = BindingTarget.Undefined;
+        }
+
+        return shape.Add(new PropertyBinding(name, child, typeCode, shape.OrdinalOf(child), target, kind, source));
+    }
+
+    private (BindingTarget Target, PrimitiveKind Kind, ElementDefinitionInfo? Source) Target(ElementDefinitionInfo child, string typeCode)
+    {
+        if (child.HasOwnChildren || child.ContentReference is not null)
+        {
+            return _structures.ChildSource(child) is { } backbone
+                ? (BindingTarget.Object, default, backbone)
+                : (BindingTarget.Undefined, default, null);
+        }
+
+        if (!_structures.TryGetType(typeCode, out var type))
+        {
+            return (BindingTarget.Undefined, default, null);
+        }
+
+        return type.Kind switch
+        {
+            FhirTypeKind.PrimitiveType => (BindingTarget.Primitive, PrimitiveRules.KindOf(_structures, typeCode), null),
+            FhirTypeKind.Resource => (BindingTarget.Resource, default, null),
+            _ => (BindingTarget.Object, default, type.Root),
+        };
+    }
 
     /// <summary>The Element root a primitive's "_name" object is checked against: the first non-primitive base of the primitive type.</summary>
-    internal ElementDefinitionInfo ElementRootOf(string primitiveTypeCode) =>
-        _elementRoots.GetOrAdd(primitiveTypeCode, static (code, structures) =>
+    private ElementDefinitionInfo ElementRootOf(string primitiveTypeCode)
+    {
+        var type = _structures.GetType(primitiveTypeCode);
+        while (type.Kind == FhirTypeKind.PrimitiveType && type.BaseType is { } baseType)
         {
-            var type = structures.GetType(code);
-            while (type.Kind == FhirTypeKind.PrimitiveType && type.BaseType is { } baseType)
-            {
-                type = structures.GetType(baseType);
-            }
+            type = _structures.GetType(baseType);
+        }
 
-            return type.Root;
-        }, _structures);
+        return type.Root;
+    }
 
     private ValidationResult TooLarge(int length) => Fatal(
         IssueType.TooLong,

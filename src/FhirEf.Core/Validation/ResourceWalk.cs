@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using FhirEf.Core.Definitions;
 using FhirEf.Core.Errors;
@@ -13,8 +15,7 @@ namespace FhirEf.Core.Validation;
 internal sealed class ResourceWalk
 {
     private const string ResourceTypeProperty = "resourceType";
-    private const string IdElement = "id";
-    private const string IdType = "id";
+    private const int MaxStackName = 64;
 
     private readonly ResourceValidator _validator;
     private readonly StructureDefinitionRegistry _structures;
@@ -88,11 +89,11 @@ internal sealed class ResourceWalk
             _path.Root = type.Name;
         }
 
-        WalkObject(resource, type.Root, isResource: true);
+        WalkObject(resource, type.Root);
     }
 
-    /// <summary>Walks the properties of an object whose children <paramref name="source"/> defines (a type root or backbone element).</summary>
-    private void WalkObject(JsonElement value, ElementDefinitionInfo source, bool isResource)
+    /// <summary>Walks the properties of an object whose children <paramref name="source"/> defines (a type root, a backbone element, Element).</summary>
+    private void WalkObject(JsonElement value, ElementDefinitionInfo source)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -112,38 +113,29 @@ internal sealed class ResourceWalk
         foreach (var property in value.EnumerateObject())
         {
             empty = false;
-            var name = property.Name;
-            if (isResource && name == ResourceTypeProperty)
+            var binding = Bind(shape, property, out var name);
+            if (binding is null)
             {
+                if (!(shape.IsResourceRoot && name == ResourceTypeProperty))
+                {
+                    _path.PushProperty(name);
+                    ReportUnknown(name, shape);
+                    _path.Pop();
+                }
+
                 continue;
             }
 
-            _path.PushProperty(name);
-            var isExtension = name.Length > 1 && name[0] == '_';
-            var jsonName = isExtension ? name[1..] : name;
-            if (!_structures.TryResolveJsonProperty(source, jsonName, out var child, out var typeCode))
+            _path.PushProperty(binding.Name);
+            if (MarkSeen(seen, childCount, binding))
             {
-                ReportUnknown(name, source, isResource);
-            }
-            else
-            {
-                if (isResource && child.Name == IdElement)
+                if (binding.IsExtension)
                 {
-                    // R4 documents Resource.id as an id, but its snapshots type it System.String with fhir-type string.
-                    typeCode = IdType;
+                    WalkPrimitiveExtension(value, property.Value, binding);
                 }
-
-                var ordinal = shape.OrdinalOf(child);
-                if (MarkSeen(seen, childCount, ordinal, isExtension, typeCode, name, child))
+                else
                 {
-                    if (isExtension)
-                    {
-                        WalkPrimitiveExtension(value, property.Value, child, typeCode, jsonName);
-                    }
-                    else
-                    {
-                        WalkProperty(value, property.Value, child, typeCode, jsonName);
-                    }
+                    WalkProperty(value, property.Value, binding);
                 }
             }
 
@@ -156,41 +148,66 @@ internal sealed class ResourceWalk
         }
         else
         {
-            foreach (var ordinal in shape.RequiredOrdinals)
-            {
-                if (seen[ordinal] is null && seen[childCount + ordinal] is null)
-                {
-                    var required = shape.Children[ordinal];
-                    var name = required.IsChoice ? required.Name + "[x]" : required.Name;
-                    _path.PushProperty(name);
-                    Report(IssueType.Required, $"{name} is required (minimum cardinality {required.Min}) but missing");
-                    _path.Pop();
-                }
-            }
+            ReportMissingRequired(shape, seen);
         }
 
         Leave();
+    }
+
+    /// <summary>The binding of a property, found without allocating for the names seen before; otherwise null and the name.</summary>
+    private PropertyBinding? Bind(ObjectShape shape, JsonProperty property, out string name)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= MaxStackName && !raw.Contains((byte)'\\'))
+        {
+            Span<char> chars = stackalloc char[MaxStackName];
+            if (shape.TryGetBinding(chars[..Encoding.UTF8.GetChars(raw, chars)], out var cached))
+            {
+                name = cached.Name;
+                return cached;
+            }
+        }
+
+        name = property.Name;
+        return _validator.Bind(shape, name);
+    }
+
+    private void ReportMissingRequired(ObjectShape shape, string?[] seen)
+    {
+        var childCount = shape.Children.Count;
+        foreach (var ordinal in shape.RequiredOrdinals)
+        {
+            if (seen[ordinal] is null && seen[childCount + ordinal] is null)
+            {
+                var required = shape.Children[ordinal];
+                var name = required.IsChoice ? required.Name + "[x]" : required.Name;
+                _path.PushProperty(name);
+                Report(IssueType.Required, $"{name} is required (minimum cardinality {required.Min}) but missing");
+                _path.Pop();
+            }
+        }
     }
 
     /// <summary>
     /// Records a property against its element: the value half in [0, n), the "_" half in [n, 2n).
     /// False (and reported) for a repeated property or a second type of the same choice.
     /// </summary>
-    private bool MarkSeen(string?[] seen, int childCount, int ordinal, bool isExtension, string typeCode, string name, ElementDefinitionInfo child)
+    private bool MarkSeen(string?[] seen, int childCount, PropertyBinding binding)
     {
-        var own = isExtension ? childCount + ordinal : ordinal;
-        var other = isExtension ? ordinal : childCount + ordinal;
+        var own = binding.IsExtension ? childCount + binding.Ordinal : binding.Ordinal;
+        var other = binding.IsExtension ? binding.Ordinal : childCount + binding.Ordinal;
+        var typeCode = binding.TypeCode;
         if (seen[own] is { } earlier)
         {
             Report(IssueType.Structure, earlier == typeCode
-                ? $"'{name}' appears more than once"
-                : $"only one type of {child.Name}[x] is allowed, but both {earlier} and {typeCode} are present");
+                ? $"'{binding.Name}' appears more than once"
+                : $"only one type of {binding.Child.Name}[x] is allowed, but both {earlier} and {typeCode} are present");
             return false;
         }
 
         if (seen[other] is { } sibling && sibling != typeCode)
         {
-            Report(IssueType.Structure, $"only one type of {child.Name}[x] is allowed, but both {sibling} and {typeCode} are present");
+            Report(IssueType.Structure, $"only one type of {binding.Child.Name}[x] is allowed, but both {sibling} and {typeCode} are present");
             return false;
         }
 
@@ -198,8 +215,10 @@ internal sealed class ResourceWalk
         return true;
     }
 
-    private void WalkProperty(JsonElement parent, JsonElement value, ElementDefinitionInfo child, string typeCode, string jsonName)
+    private void WalkProperty(JsonElement parent, JsonElement value, PropertyBinding binding)
     {
+        var child = binding.Child;
+        var jsonName = binding.JsonName;
         if (!child.IsCollection)
         {
             if (value.ValueKind == JsonValueKind.Array)
@@ -208,7 +227,7 @@ internal sealed class ResourceWalk
                 return;
             }
 
-            WalkValue(value, child, typeCode);
+            WalkValue(value, binding);
             return;
         }
 
@@ -235,8 +254,8 @@ internal sealed class ResourceWalk
             return;
         }
 
-        var isPrimitive = _structures.IsPrimitive(typeCode);
-        var extensions = isPrimitive ? SiblingArray(parent, "_" + jsonName) : default;
+        var isPrimitive = binding.Target == BindingTarget.Primitive;
+        var extensions = isPrimitive ? SiblingArray(parent, binding.SiblingName) : default;
         if (extensions.ValueKind == JsonValueKind.Array && extensions.GetArrayLength() != count)
         {
             Report(IssueType.Structure, $"{jsonName} has {count} items but _{jsonName} has {extensions.GetArrayLength()}: they must pair up one to one");
@@ -257,7 +276,7 @@ internal sealed class ResourceWalk
             }
             else
             {
-                WalkValue(item, child, typeCode);
+                WalkValue(item, binding);
             }
 
             _path.Pop();
@@ -268,16 +287,18 @@ internal sealed class ResourceWalk
     }
 
     /// <summary>A "_name" sibling: the id and extensions of a primitive (FHIR JSON §2.6.2.1), walked as an Element.</summary>
-    private void WalkPrimitiveExtension(JsonElement parent, JsonElement value, ElementDefinitionInfo child, string typeCode, string jsonName)
+    private void WalkPrimitiveExtension(JsonElement parent, JsonElement value, PropertyBinding binding)
     {
-        if (!_structures.IsPrimitive(typeCode))
+        var jsonName = binding.JsonName;
+        if (binding.Target != BindingTarget.Object)
         {
-            Report(IssueType.Structure, $"_{jsonName} is only allowed for primitive elements, and {jsonName} is a {DescribeType(child, typeCode)}");
+            var type = binding.Child.HasOwnChildren ? "backbone element" : binding.TypeCode;
+            Report(IssueType.Structure, $"_{jsonName} is only allowed for primitive elements, and {jsonName} is a {type}");
             return;
         }
 
-        var element = _validator.ElementRootOf(typeCode);
-        if (!child.IsCollection)
+        var element = binding.ObjectSource!;
+        if (!binding.Child.IsCollection)
         {
             if (value.ValueKind == JsonValueKind.Array)
             {
@@ -285,7 +306,7 @@ internal sealed class ResourceWalk
             }
             else
             {
-                WalkObject(value, element, isResource: false);
+                WalkObject(value, element);
             }
 
             return;
@@ -308,7 +329,7 @@ internal sealed class ResourceWalk
             return;
         }
 
-        var values = SiblingArray(parent, jsonName);
+        var values = SiblingArray(parent, binding.SiblingName);
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
@@ -322,7 +343,7 @@ internal sealed class ResourceWalk
             }
             else
             {
-                WalkObject(item, element, isResource: false);
+                WalkObject(item, element);
             }
 
             _path.Pop();
@@ -332,7 +353,7 @@ internal sealed class ResourceWalk
         Leave();
     }
 
-    private void WalkValue(JsonElement value, ElementDefinitionInfo child, string typeCode)
+    private void WalkValue(JsonElement value, PropertyBinding binding)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -340,55 +361,38 @@ internal sealed class ResourceWalk
             return;
         }
 
-        if (child.HasOwnChildren || child.ContentReference is not null)
+        switch (binding.Target)
         {
-            if (_structures.ChildSource(child) is { } backbone)
-            {
-                WalkObject(value, backbone, isResource: false);
-            }
-            else
-            {
-                Report(IssueType.NotSupported, $"the definitions do not describe the children of {child.Path}");
-            }
-
-            return;
-        }
-
-        if (!_structures.TryGetType(typeCode, out var type))
-        {
-            Report(IssueType.NotSupported, $"the definitions do not describe the type '{typeCode}' of {child.Path}");
-            return;
-        }
-
-        switch (type.Kind)
-        {
-            case FhirTypeKind.PrimitiveType:
-                if (PrimitiveRules.Check(value, _validator.PrimitiveKindOf(typeCode), typeCode) is { } problem)
+            case BindingTarget.Primitive:
+                if (PrimitiveRules.Check(value, binding.PrimitiveKind, binding.TypeCode) is { } problem)
                 {
                     Report(problem.Code, problem.Message, problem.Severity);
                 }
 
                 break;
-            case FhirTypeKind.Resource:
-                WalkResource(value, typeCode);
+            case BindingTarget.Object:
+                WalkObject(value, binding.ObjectSource!);
+                break;
+            case BindingTarget.Resource:
+                WalkResource(value, binding.TypeCode);
                 break;
             default:
-                WalkObject(value, type.Root, isResource: false);
+                Report(IssueType.NotSupported, $"the definitions do not describe the type '{binding.TypeCode}' of {binding.Child.Path}");
                 break;
         }
     }
 
-    private void ReportUnknown(string name, ElementDefinitionInfo source, bool isResource)
+    private void ReportUnknown(string name, ObjectShape shape)
     {
-        if (name == ResourceTypeProperty && !isResource)
+        if (name == ResourceTypeProperty)
         {
             Report(IssueType.Structure, "resourceType is only allowed where a resource is expected");
             return;
         }
 
-        var owner = source.Path;
+        var owner = shape.Source.Path;
         var baseName = name.TrimStart('_');
-        foreach (var candidate in source.Children)
+        foreach (var candidate in shape.Children)
         {
             if (!candidate.IsChoice || !baseName.StartsWith(candidate.Name, StringComparison.Ordinal))
             {
@@ -412,9 +416,6 @@ internal sealed class ResourceWalk
     }
 
     private static string Capitalized(string typeCode) => char.ToUpperInvariant(typeCode[0]) + typeCode[1..];
-
-    private static string DescribeType(ElementDefinitionInfo child, string typeCode) =>
-        child.HasOwnChildren ? "backbone element" : typeCode;
 
     private static JsonElement SiblingArray(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var sibling) && sibling.ValueKind == JsonValueKind.Array ? sibling : default;

@@ -52,6 +52,12 @@ public sealed class ResourceValidatorPrimitiveTests
     [InlineData("{'resourceType':'Patient','text':{'status':'generated','div':'<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">hi</div>'}}")]
     public void Valid_primitives_have_no_issues(string json) => Assert.Equal(string.Empty, Issues(json));
 
+    [Theory]
+    [InlineData("{'resourceType':'Patient','\\u0061ctive':true,'gender':'m\\u0061le'}", "")]
+    [InlineData("{'resourceType':'Patient','birthDate':'1990-13-0\\u0031'}", "Patient.birthDate: '1990-13-01' is not a valid date")]
+    [InlineData("{'resourceType':'Patient','\\u0066oo':1}", "Patient.foo: 'foo' is not an element of Patient")]
+    public void Escaped_names_and_values_are_read_unescaped(string json, string expected) => Assert.Equal(expected, Issues(json));
+
     [Fact]
     public void A_decimal_beyond_what_FhirEf_keeps_exactly_is_a_warning_not_an_error()
     {

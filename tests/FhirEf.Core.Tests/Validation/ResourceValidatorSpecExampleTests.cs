@@ -1,4 +1,6 @@
+using FhirEf.Core.Definitions;
 using FhirEf.Core.Errors;
+using FhirEf.Core.Validation;
 using Xunit.Abstractions;
 using static FhirEf.Core.Tests.Validation.ValidatorHarness;
 
@@ -55,6 +57,18 @@ public sealed class ResourceValidatorSpecExampleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Validating_in_parallel_reports_the_same_issues_as_one_at_a_time()
+    {
+        var files = Directory.GetFiles(TestData.PathOf("fhir-r4-examples"), "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        var validator = new ResourceValidator(FhirDefinitions.R4);
+
+        var parallel = files.AsParallel().AsOrdered().Select(json => Describe(validator.Validate(json))).ToList();
+        var sequential = files.Select(json => Describe(Validator.Validate(json))).ToList();
+
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
     public void The_only_warnings_are_the_decimals_beyond_what_FhirEf_keeps_exactly()
     {
         var warnings = Directory.GetFiles(TestData.PathOf("fhir-r4-examples"), "*.json").Order(StringComparer.Ordinal)
@@ -70,4 +84,6 @@ public sealed class ResourceValidatorSpecExampleTests(ITestOutputHelper output)
             ],
             warnings);
     }
+
+    private static string Describe(ValidationResult result) => string.Join(" | ", result.Issues);
 }
