@@ -17,6 +17,8 @@ public static class FhirStringSyntax
     private static readonly SearchValues<char> IdCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
 
+    private static readonly SearchValues<char> XmlWhitespace = SearchValues.Create(" \t\r\n");
+
     private static readonly SearchValues<char> ForbiddenControlCharacters = SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000b\u000c\u000e\u000f" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
@@ -45,9 +47,10 @@ public static class FhirStringSyntax
             return false;
         }
 
-        for (var i = 1; i < text.Length; i++)
+        for (var rest = text; rest.IndexOfAny(XmlWhitespace) is var index and >= 0; rest = rest[(index + 1)..])
         {
-            if (IsXmlWhitespace(text[i]) && IsXmlWhitespace(text[i - 1]))
+            // The last character is not whitespace, so one follows every whitespace found.
+            if (IsXmlWhitespace(rest[index + 1]))
             {
                 return false;
             }
@@ -61,4 +64,7 @@ public static class FhirStringSyntax
         text.Length is >= 1 and <= MaxIdLength && !text.ContainsAnyExcept(IdCharacters);
 
     internal static bool IsXmlWhitespace(char c) => c is ' ' or '\t' or '\r' or '\n';
+
+    /// <summary>Whether <paramref name="text"/> has XML Schema whitespace (space, tab, CR, LF).</summary>
+    internal static bool ContainsXmlWhitespace(ReadOnlySpan<char> text) => text.ContainsAny(XmlWhitespace);
 }

@@ -10,23 +10,8 @@ public static class FhirUriSyntax
     /// <c>uri</c>, <c>url</c> and <c>canonical</c>: regex <c>\S*</c>, no whitespace. FHIR JSON adds that
     /// the text is not empty; a canonical's <c>|version</c> suffix is part of the same syntax.
     /// </summary>
-    public static bool IsValidUri(ReadOnlySpan<char> text)
-    {
-        if (text.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (FhirStringSyntax.IsXmlWhitespace(c))
-            {
-                return false;
-            }
-        }
-
-        return !FhirStringSyntax.ContainsForbiddenControlCharacter(text);
-    }
+    public static bool IsValidUri(ReadOnlySpan<char> text) =>
+        !text.IsEmpty && !FhirStringSyntax.ContainsXmlWhitespace(text) && !FhirStringSyntax.ContainsForbiddenControlCharacter(text);
 
     /// <summary><c>oid</c>: regex <c>urn:oid:[0-2](\.(0|[1-9][0-9]*))+</c>.</summary>
     public static bool IsValidOid(ReadOnlySpan<char> text)

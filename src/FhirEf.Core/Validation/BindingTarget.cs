@@ -6,7 +6,7 @@ internal enum BindingTarget
     /// <summary>A primitive value (<see cref="PropertyBinding.PrimitiveKind"/>).</summary>
     Primitive,
 
-    /// <summary>An object whose children <see cref="PropertyBinding.ObjectSource"/> defines: a complex type, a backbone element, or the Element of a "_name" sibling.</summary>
+    /// <summary>An object whose children <see cref="PropertyBinding.ObjectShape"/> describes: a complex type, a backbone element, or the Element of a "_name" sibling.</summary>
     Object,
 
     /// <summary>A resource naming its own type (contained, Bundle.entry.resource, Parameters.parameter.resource).</summary>

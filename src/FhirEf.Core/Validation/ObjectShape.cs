@@ -36,7 +36,7 @@ internal sealed class ObjectShape
 
     public IReadOnlyList<ElementDefinitionInfo> Children { get; }
 
-    public IReadOnlyList<int> RequiredOrdinals { get; }
+    public int[] RequiredOrdinals { get; }
 
     public int OrdinalOf(ElementDefinitionInfo child) => _ordinals[child];
 

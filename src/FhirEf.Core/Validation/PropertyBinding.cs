@@ -9,7 +9,7 @@ namespace FhirEf.Core.Validation;
 /// </summary>
 internal sealed class PropertyBinding
 {
-    public PropertyBinding(string name, ElementDefinitionInfo child, string typeCode, int ordinal, BindingTarget target, PrimitiveKind primitiveKind, ElementDefinitionInfo? objectSource)
+    public PropertyBinding(string name, ElementDefinitionInfo child, string typeCode, int ordinal, BindingTarget target, PrimitiveKind primitiveKind, ObjectShape? objectShape)
     {
         Name = name;
         IsExtension = name.Length > 1 && name[0] == '_';
@@ -20,7 +20,7 @@ internal sealed class PropertyBinding
         Ordinal = ordinal;
         Target = target;
         PrimitiveKind = primitiveKind;
-        ObjectSource = objectSource;
+        ObjectShape = objectShape;
     }
 
     /// <summary>The property as written: "given" or "_given".</summary>
@@ -48,6 +48,6 @@ internal sealed class PropertyBinding
 
     public PrimitiveKind PrimitiveKind { get; }
 
-    /// <summary>Where an object value's children are defined.</summary>
-    public ElementDefinitionInfo? ObjectSource { get; }
+    /// <summary>The children of an object value (<see cref="BindingTarget.Object"/>).</summary>
+    public ObjectShape? ObjectShape { get; }
 }

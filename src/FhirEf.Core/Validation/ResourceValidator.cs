@@ -145,7 +145,7 @@ public sealed class ResourceValidator
             target = BindingTarget.Undefined;
         }
 
-        return shape.Add(new PropertyBinding(name, child, typeCode, shape.OrdinalOf(child), target, kind, source));
+        return shape.Add(new PropertyBinding(name, child, typeCode, shape.OrdinalOf(child), target, kind, source is null ? null : ShapeOf(source)));
     }
 
     private (BindingTarget Target, PrimitiveKind Kind, ElementDefinitionInfo? Source) Target(ElementDefinitionInfo child, string typeCode)

@@ -89,15 +89,15 @@ internal sealed class ResourceWalk
             _path.Root = type.Name;
         }
 
-        WalkObject(resource, type.Root);
+        WalkObject(resource, _validator.ShapeOf(type.Root));
     }
 
-    /// <summary>Walks the properties of an object whose children <paramref name="source"/> defines (a type root, a backbone element, Element).</summary>
-    private void WalkObject(JsonElement value, ElementDefinitionInfo source)
+    /// <summary>Walks the properties of an object whose children <paramref name="shape"/> describes (a type root, a backbone element, Element).</summary>
+    private void WalkObject(JsonElement value, ObjectShape shape)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            Report(IssueType.Structure, $"{source.Path} must be a JSON object, not {PrimitiveRules.Describe(value.ValueKind)}");
+            Report(IssueType.Structure, $"{shape.Source.Path} must be a JSON object, not {PrimitiveRules.Describe(value.ValueKind)}");
             return;
         }
 
@@ -106,7 +106,6 @@ internal sealed class ResourceWalk
             return;
         }
 
-        var shape = _validator.ShapeOf(source);
         var childCount = shape.Children.Count;
         var seen = SeenArray(childCount);
         var empty = true;
@@ -297,7 +296,7 @@ internal sealed class ResourceWalk
             return;
         }
 
-        var element = binding.ObjectSource!;
+        var element = binding.ObjectShape!;
         if (!binding.Child.IsCollection)
         {
             if (value.ValueKind == JsonValueKind.Array)
@@ -371,7 +370,7 @@ internal sealed class ResourceWalk
 
                 break;
             case BindingTarget.Object:
-                WalkObject(value, binding.ObjectSource!);
+                WalkObject(value, binding.ObjectShape!);
                 break;
             case BindingTarget.Resource:
                 WalkResource(value, binding.TypeCode);

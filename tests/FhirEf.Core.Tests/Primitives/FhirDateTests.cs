@@ -18,6 +18,7 @@ public sealed class FhirDateTests
     public void A_valid_date_covers_its_whole_precision_as_UTC(string text, DateTimePrecision precision, string start, string end)
     {
         Assert.True(FhirDate.TryParse(text, out var date));
+        Assert.True(FhirDate.IsValid(text));
 
         Assert.Equal(precision, date.Precision);
         Assert.Equal(start, Iso(date.Start));
@@ -57,7 +58,11 @@ public sealed class FhirDateTests
     [InlineData("1990-01-01Z")]
     [InlineData("-1990")]
     [InlineData("１９９０")]
-    public void An_invalid_date_is_rejected(string text) => Assert.False(FhirDate.TryParse(text, out _));
+    public void An_invalid_date_is_rejected(string text)
+    {
+        Assert.False(FhirDate.TryParse(text, out _));
+        Assert.False(FhirDate.IsValid(text));
+    }
 
     [Fact]
     public void A_null_date_is_rejected() => Assert.False(FhirDate.TryParse(null, out _));

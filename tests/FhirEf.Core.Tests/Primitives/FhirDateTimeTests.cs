@@ -24,6 +24,7 @@ public sealed class FhirDateTimeTests
     public void A_valid_dateTime_covers_its_precision_in_UTC(string text, DateTimePrecision precision, string start, string end)
     {
         Assert.True(FhirDateTime.TryParse(text, out var value));
+        Assert.True(FhirDateTime.IsValid(text));
 
         Assert.Equal(precision, value.Precision);
         Assert.Equal(start, Iso(value.Start));
@@ -78,5 +79,9 @@ public sealed class FhirDateTimeTests
     [InlineData("1990-02-30")]
     [InlineData("2015-02-29T00:00:00Z")]
     [InlineData("")]
-    public void An_invalid_dateTime_is_rejected(string text) => Assert.False(FhirDateTime.TryParse(text, out _));
+    public void An_invalid_dateTime_is_rejected(string text)
+    {
+        Assert.False(FhirDateTime.TryParse(text, out _));
+        Assert.False(FhirDateTime.IsValid(text));
+    }
 }

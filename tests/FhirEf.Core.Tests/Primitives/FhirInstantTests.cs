@@ -12,6 +12,7 @@ public sealed class FhirInstantTests
     public void A_valid_instant_covers_its_last_written_digit(string text, string start, string end)
     {
         Assert.True(FhirInstant.TryParse(text, out var instant));
+        Assert.True(FhirInstant.IsValid(text));
 
         Assert.Equal(start, Iso(instant.Start));
         Assert.Equal(end, Iso(instant.End));
@@ -36,5 +37,9 @@ public sealed class FhirInstantTests
     [InlineData("2015-02-07T13:28Z")]
     [InlineData("2015-02-07T24:00:00Z")]
     [InlineData("2015-02-30T13:28:17Z")]
-    public void An_invalid_instant_is_rejected(string text) => Assert.False(FhirInstant.TryParse(text, out _));
+    public void An_invalid_instant_is_rejected(string text)
+    {
+        Assert.False(FhirInstant.TryParse(text, out _));
+        Assert.False(FhirInstant.IsValid(text));
+    }
 }

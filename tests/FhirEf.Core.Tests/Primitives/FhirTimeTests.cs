@@ -13,6 +13,7 @@ public sealed class FhirTimeTests
     public void A_valid_time_keeps_its_parts(string text, int hour, int minute, int second, int fractionDigits, string timeOfDay)
     {
         Assert.True(FhirTime.TryParse(text, out var time));
+        Assert.True(FhirTime.IsValid(text));
 
         Assert.Equal((hour, minute, second, fractionDigits), (time.Hour, time.Minute, time.Second, time.FractionDigits));
         Assert.Equal(timeOfDay, time.TimeOfDay.ToString(@"hh\:mm\:ss\.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('.'));
@@ -31,5 +32,9 @@ public sealed class FhirTimeTests
     [InlineData("12:00:00+01:00")]
     [InlineData("T12:00:00")]
     [InlineData("")]
-    public void An_invalid_time_is_rejected(string text) => Assert.False(FhirTime.TryParse(text, out _));
+    public void An_invalid_time_is_rejected(string text)
+    {
+        Assert.False(FhirTime.TryParse(text, out _));
+        Assert.False(FhirTime.IsValid(text));
+    }
 }
