@@ -3,10 +3,10 @@ using FhirEf.Core.Validation;
 namespace FhirEf.Core.Errors;
 
 /// <summary>A resource failed validation; <see cref="Issues"/> lists every problem found (the API maps them to OperationOutcome.issue).</summary>
-public sealed class FhirValidationException : Exception
+public sealed class FhirValidationException : FhirException
 {
     public FhirValidationException(IReadOnlyList<ValidationIssue> issues)
-        : base(Describe(issues))
+        : base(Describe(issues), "invalid", issues.Count > 0 ? issues[0].Path : null)
     {
         Issues = issues;
     }
