@@ -8,7 +8,7 @@ namespace FhirEf.EntityFramework.Storage.Rows;
 /// <summary>
 /// The jsonb of a composite column: an array with one object per composite value, keyed by component
 /// position, each component an array of its encoded values: tokens and references as their entry
-/// strings, strings folded, numbers and quantities as <c>{"lo","hi","u"}</c>, dates as <c>{"s","e"}</c> in
+/// strings, strings folded, numbers and quantities as <c>{"v","u"}</c> (value, units), dates as <c>{"s","e"}</c> in
 /// epoch milliseconds (±8.64e15 for open ends) so jsonpath compares them as numbers.
 /// </summary>
 public static class CompositeJson
@@ -84,14 +84,12 @@ public static class CompositeJson
                 break;
             case NumberSearchValue number:
                 writer.WriteStartObject();
-                writer.WriteNumber("lo", number.Low);
-                writer.WriteNumber("hi", number.High);
+                writer.WriteNumber("v", number.Value);
                 writer.WriteEndObject();
                 break;
             case QuantitySearchValue quantity:
                 writer.WriteStartObject();
-                writer.WriteNumber("lo", quantity.Low);
-                writer.WriteNumber("hi", quantity.High);
+                writer.WriteNumber("v", quantity.Value);
                 writer.WriteStartArray("u");
                 foreach (var unit in ColumnValues.UnitEntries([quantity]))
                 {

@@ -120,8 +120,8 @@ public sealed class ResourceRowBuilder
                     var numbers = values.OfType<NumberSearchValue>().ToList();
                     if (numbers.Count > 0)
                     {
-                        row[columns[n.Low]] = numbers.Min(v => v.Low);
-                        row[columns[n.High]] = numbers.Max(v => v.High);
+                        row[columns[n.Low]] = numbers.Min(v => v.Value);
+                        row[columns[n.High]] = numbers.Max(v => v.Value);
                     }
 
                     break;
@@ -129,8 +129,8 @@ public sealed class ResourceRowBuilder
                     var quantities = values.OfType<QuantitySearchValue>().ToList();
                     if (quantities.Count > 0)
                     {
-                        row[columns[q.Low]] = quantities.Min(v => v.Low);
-                        row[columns[q.High]] = quantities.Max(v => v.High);
+                        row[columns[q.Low]] = quantities.Min(v => v.Value);
+                        row[columns[q.High]] = quantities.Max(v => v.Value);
                         row[columns[q.Units]] = ColumnValues.NullIfEmpty(ColumnValues.UnitEntries(quantities));
                     }
 
