@@ -10,7 +10,7 @@ using FhirEf.Core.Primitives;
 namespace FhirEf.Core.Validation;
 
 /// <summary>
-/// The JSON kind and value syntax of each R4 primitive (FHIR JSON §2.6.2: boolean as true/false,
+/// The JSON kind and value syntax of each R4 primitive (R4 json.html#primitive: boolean as true/false,
 /// integer, positiveInt, unsignedInt and decimal as numbers, everything else as strings; syntax per
 /// the regexes of profiles-types.json via <see cref="Primitives"/>). Numbers are checked on their raw
 /// JSON text, never through <see cref="double"/>.
