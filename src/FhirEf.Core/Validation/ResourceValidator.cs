@@ -38,6 +38,7 @@ public sealed class ResourceValidator
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDepth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxDepth, ResourceValidatorOptions.MaxDepthCeiling);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxResourceBytes, 1);
         _structures = definitions.Structures;
         _options = new ResourceValidatorOptions { MaxDepth = options.MaxDepth, MaxResourceBytes = options.MaxResourceBytes };
