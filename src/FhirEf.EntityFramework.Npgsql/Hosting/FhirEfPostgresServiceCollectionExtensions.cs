@@ -1,11 +1,17 @@
+using FhirEf.Core.Abstractions;
+using FhirEf.Core.Definitions;
 using FhirEf.Core.Schema;
 using FhirEf.EntityFramework.Modeling;
 using FhirEf.EntityFramework.Npgsql.Embedded;
 using FhirEf.EntityFramework.Npgsql.Modeling;
+using FhirEf.EntityFramework.Npgsql.Storage;
+using FhirEf.EntityFramework.Storage.Caching;
+using FhirEf.EntityFramework.Storage.Rows;
 using FhirEf.EntityFramework.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -44,6 +50,37 @@ public static class FhirEfPostgresServiceCollectionExtensions
             .Build());
         services.AddDbContextPool<FhirDbContext>((sp, options) => options.UseFhirEfNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         return services;
+    }
+
+    /// <summary>
+    /// The repository and what it stands on: definitions, schema, row builder, cache, retry, and the
+    /// scoped session (connection, tenant, unit of work). An <see cref="Core.Indexing.IResourceIndexer"/>
+    /// must be registered too.
+    /// </summary>
+    public static IServiceCollection AddFhirEfStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(_ => FhirDefinitions.R4);
+        services.TryAddSingleton(_ => FhirSchema.R4);
+        services.TryAddSingleton<IFhirStorageProvider>(NpgsqlFhirStorageProvider.Instance);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ResourceRowBuilder>();
+        services.TryAddSingleton<ResourceCache>();
+        services.TryAddSingleton<WriteRetry>();
+        services.TryAddSingleton(sp => SessionContextOptions(sp.GetRequiredService<FhirSchema>()));
+        services.TryAddScoped(_ => TenantContext.Default);
+        services.TryAddScoped<FhirSession>();
+        services.TryAddScoped<IFhirUnitOfWork>(sp => sp.GetRequiredService<FhirSession>());
+        services.TryAddScoped<IFhirRepository, NpgsqlFhirRepository>();
+        return services;
+    }
+
+    /// <summary>Options of the contexts sessions create on their own connection (set per session).</summary>
+    public static DbContextOptions<FhirDbContext> SessionContextOptions(FhirSchema schema)
+    {
+        var builder = new DbContextOptionsBuilder<FhirDbContext>();
+        builder.UseNpgsql(npgsql => npgsql.MigrationsAssembly(MigrationsAssembly)).UseFhirSchema(schema, NpgsqlFhirStorageProvider.Instance);
+        return builder.Options;
     }
 
     /// <summary>PostgreSQL through <paramref name="dataSource"/>, with the model of <paramref name="schema"/> (default: the R4 schema of spec/).</summary>

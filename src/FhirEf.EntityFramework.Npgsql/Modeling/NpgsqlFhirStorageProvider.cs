@@ -69,4 +69,24 @@ public sealed class NpgsqlFhirStorageProvider : IFhirStorageProvider
             index.IncludeProperties([.. include]);
         }
     }
+
+    public object? FullTextValue(IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        // The tsvector's input form (each lexeme single-quoted, quotes doubled, backslashes escaped),
+        // sent as text and cast with ::tsvector by the write statements: a literal cast keeps FhirEf's
+        // lexemes exactly, where to_tsvector would re-parse them.
+        var text = new System.Text.StringBuilder();
+        foreach (var term in terms)
+        {
+            text.Append('\'').Append(term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)).Append("' ");
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FhirEf.Core.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,7 +12,14 @@ namespace FhirEf.EntityFramework.Modeling;
 /// </summary>
 public static class FhirModelBuilder
 {
-    public static void Build(ModelBuilder modelBuilder, FhirSchema schema, IFhirStorageProvider provider)
+    /// <param name="modelBuilder">The context's model builder.</param>
+    /// <param name="schema">The tables.</param>
+    /// <param name="provider">Database specifics.</param>
+    /// <param name="currentProject">
+    /// An expression of the current tenant, evaluated per query (a property of the context): every
+    /// table gets the global query filter <c>"projectId" = currentProject</c>.
+    /// </param>
+    public static void Build(ModelBuilder modelBuilder, FhirSchema schema, IFhirStorageProvider provider, Expression? currentProject = null)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         ArgumentNullException.ThrowIfNull(schema);
@@ -20,8 +28,24 @@ public static class FhirModelBuilder
         provider.ConfigureModel(modelBuilder);
         foreach (var table in schema.Tables)
         {
-            modelBuilder.SharedTypeEntity<Dictionary<string, object>>(table.Name, entity => Configure(entity, table, provider));
+            modelBuilder.SharedTypeEntity<Dictionary<string, object>>(table.Name, entity =>
+            {
+                Configure(entity, table, provider);
+                if (currentProject is not null)
+                {
+                    entity.HasQueryFilter(TenantFilter(currentProject));
+                }
+            });
         }
+    }
+
+    /// <summary><c>row =&gt; EF.Property&lt;string&gt;(row, "projectId") == currentProject</c>.</summary>
+    private static Expression<Func<Dictionary<string, object>, bool>> TenantFilter(Expression currentProject)
+    {
+        var row = Expression.Parameter(typeof(Dictionary<string, object>), "row");
+        var projectId = Expression.Call(
+            typeof(EF), nameof(EF.Property), [typeof(string)], row, Expression.Constant(FixedColumns.ProjectId));
+        return Expression.Lambda<Func<Dictionary<string, object>, bool>>(Expression.Equal(projectId, currentProject), row);
     }
 
     private static int FixedColumnCount(TableSchema table) =>

@@ -20,4 +20,7 @@ public interface IFhirStorageProvider
     void ConfigureColumn(PropertyBuilder property, ColumnSchema column);
 
     void ConfigureIndex(IndexBuilder index, IndexSchema schema);
+
+    /// <summary>The value written to a full-text column made of these (already folded) terms, in the form the provider's write statements take.</summary>
+    object? FullTextValue(IReadOnlyList<string> terms);
 }

@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using FhirEf.Core.Abstractions;
+using FhirEf.Core.Schema;
 using FhirEf.EntityFramework.Modeling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,10 +15,22 @@ public sealed class FhirDbContext : DbContext
     {
     }
 
+    /// <summary>The tenant every query of this context is filtered by (a global query filter on every table).</summary>
+    public string ProjectId { get; set; } = TenantContext.DefaultProjectId;
+
+    /// <summary>The tables, columns and storage strategies of the model.</summary>
+    public FhirSchema Schema => Extension.Schema;
+
+    /// <summary>The rows of a table: <c>context.Table("Patient")</c>.</summary>
+    public IQueryable<Dictionary<string, object>> Table(string name) => Set<Dictionary<string, object>>(name);
+
+    private FhirModelOptionsExtension Extension =>
+        this.GetService<IDbContextOptions>().FindExtension<FhirModelOptionsExtension>()
+        ?? throw new InvalidOperationException("FhirDbContext needs UseFhirSchema(...) in its options.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        var fhir = this.GetService<IDbContextOptions>().FindExtension<FhirModelOptionsExtension>()
-            ?? throw new InvalidOperationException("FhirDbContext needs UseFhirSchema(...) in its options.");
-        FhirModelBuilder.Build(modelBuilder, fhir.Schema, fhir.Provider);
+        var fhir = Extension;
+        FhirModelBuilder.Build(modelBuilder, fhir.Schema, fhir.Provider, Expression.Property(Expression.Constant(this), nameof(ProjectId)));
     }
 }

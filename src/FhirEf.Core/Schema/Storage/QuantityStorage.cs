@@ -3,7 +3,7 @@ using FhirEf.Core.Definitions;
 namespace FhirEf.Core.Schema.Storage;
 
 /// <summary>
-/// quantity: the value's precision range as for <see cref="NumberStorage"/>, and <see cref="Units"/>
+/// quantity: the smallest and largest value as for <see cref="NumberStorage"/>, and <see cref="Units"/>
 /// (text[]) with <c>system|code</c>, <c>code</c> and <c>unit</c> of each value.
 /// </summary>
 public sealed record QuantityStorage(SearchParameterInfo Parameter, string Low, string High, string Units) : SearchParameterStorage(Parameter)

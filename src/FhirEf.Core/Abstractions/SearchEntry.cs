@@ -1,0 +1,3 @@
+namespace FhirEf.Core.Abstractions;
+
+public sealed record SearchEntry(ResourceVersion Resource, SearchEntryMode Mode);

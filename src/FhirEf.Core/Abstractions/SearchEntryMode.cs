@@ -1,0 +1,9 @@
+namespace FhirEf.Core.Abstractions;
+
+/// <summary>Bundle.entry.search.mode.</summary>
+public enum SearchEntryMode
+{
+    Match,
+    Include,
+    Outcome,
+}

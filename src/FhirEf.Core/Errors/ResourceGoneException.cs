@@ -1,0 +1,10 @@
+namespace FhirEf.Core.Errors;
+
+/// <summary>The resource was deleted (410).</summary>
+public sealed class ResourceGoneException : FhirException
+{
+    public ResourceGoneException(string message, string? expression = null)
+        : base(message, "deleted", expression)
+    {
+    }
+}

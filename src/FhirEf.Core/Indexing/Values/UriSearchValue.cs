@@ -1,0 +1,3 @@
+namespace FhirEf.Core.Indexing.Values;
+
+public sealed record UriSearchValue(string Value) : SearchValue;
