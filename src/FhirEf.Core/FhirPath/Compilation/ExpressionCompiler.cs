@@ -99,6 +99,7 @@ internal sealed partial class ExpressionCompiler : IExpressionVisitor<CompiledNo
         {
             matches = item => TypeChecks.Is(item, type, exactPrimitive: false);
         }
+
         return (focus, context) =>
         {
             if (focus.Count == 1 && matches(focus[0]))
