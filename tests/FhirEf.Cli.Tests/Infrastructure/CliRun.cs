@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirEf.Cli.Commands;
+using FhirEf.Cli.Infrastructure;
 
 namespace FhirEf.Cli.Tests.Infrastructure;
 
@@ -10,6 +11,10 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 
     /// <summary>The real command tree (commands that need no database).</summary>
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(FhirEfCommandLine.Build(), args);
+
+    /// <summary><c>fhiref schema …</c> against the database <paramref name="connectionString"/> names.</summary>
+    public static Task<CliRun> RunSchemaAsync(string connectionString, params string[] args) =>
+        RunAsync(new RootCommand { SchemaCommands.Build(_ => Task.FromResult(CliDatabase.Connect(connectionString))) }, ["schema", .. args]);
 
     private static async Task<CliRun> RunAsync(RootCommand root, string[] args)
     {

@@ -1,14 +1,19 @@
 using System.CommandLine;
+using FhirEf.Cli.Infrastructure;
 
 namespace FhirEf.Cli.Commands;
 
-/// <summary><c>fhiref schema ddl</c>: look at the schema without a database.</summary>
+/// <summary><c>fhiref schema ddl|diff</c>: look at the schema without a database, and against a database.</summary>
 internal static class SchemaCommands
 {
-    public static Command Build()
+    public static Command Build() => Build(CliDatabase.OpenAsync);
+
+    /// <param name="openDatabase">Opens the database <c>schema diff</c> inspects (tests pass their own).</param>
+    public static Command Build(Func<CancellationToken, Task<CliDatabase>> openDatabase)
     {
-        var schema = new Command("schema", "Schema tooling: the DDL of the model.");
+        var schema = new Command("schema", "Schema tooling: the DDL, drift of a database against the model.");
         schema.Subcommands.Add(SchemaDdlCommand.Build());
+        schema.Subcommands.Add(SchemaDiffCommand.Build(openDatabase));
         return schema;
     }
 }
