@@ -25,7 +25,7 @@ internal static class MedplumDiffCommand
             file,
             outputFile,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetAction(async parseResult =>
         {
             var input = parseResult.GetRequiredValue(file);
             if (!input.Exists)
@@ -52,7 +52,6 @@ internal static class MedplumDiffCommand
                 MedplumReport.Write(result, parseResult.InvocationConfiguration.Output);
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
             return ExitCodes.Success;
         });
         return command;
