@@ -1,3 +1,4 @@
+using FhirEf.Core.Resources;
 using System.Text.Json;
 
 namespace FhirEf.Testing;
@@ -13,13 +14,13 @@ public static class TestData
 
     public static JsonElement Json(string relative)
     {
-        using var document = JsonDocument.Parse(Text(relative));
+        using var document = FhirJson.Parse(Text(relative));
         return document.RootElement.Clone();
     }
 
     public static JsonElement Parse(string json)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = FhirJson.Parse(json);
         return document.RootElement.Clone();
     }
 

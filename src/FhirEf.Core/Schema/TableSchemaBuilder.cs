@@ -204,9 +204,11 @@ public static class TableSchemaBuilder
             ],
             [FixedColumns.ProjectId, FixedColumns.ResourceId, FixedColumns.Code, FixedColumns.TargetType, FixedColumns.TargetId],
             [
+                // Reverse lookups (_has, _revinclude) know the target id, code and type, and the tenant
+                // filter adds the project: client-assigned ids such as "1" repeat across both.
                 new IndexSchema(
                     SchemaNames.Index(name, [FixedColumns.TargetId, FixedColumns.Code]),
-                    [FixedColumns.TargetId, FixedColumns.Code],
+                    [FixedColumns.TargetId, FixedColumns.Code, FixedColumns.TargetType, FixedColumns.ProjectId],
                     IndexMethod.BTree,
                     Include: [FixedColumns.ResourceId]),
             ]);

@@ -1,3 +1,4 @@
+using FhirEf.Core.Resources;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -62,7 +63,7 @@ public static class VersionStamp
     public static bool SameContent(JsonElement incoming, string storedJson, string id)
     {
         ArgumentNullException.ThrowIfNull(storedJson);
-        using var stored = JsonDocument.Parse(storedJson);
+        using var stored = FhirJson.Parse(storedJson);
         var versionId = stored.RootElement.TryGetProperty("meta", out var meta) && meta.TryGetProperty("versionId", out var v)
             && int.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var lastUpdated = meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("lastUpdated", out var l)
@@ -73,7 +74,7 @@ public static class VersionStamp
             return true;
         }
 
-        using var candidate = JsonDocument.Parse(restamped);
+        using var candidate = FhirJson.Parse(restamped);
         return JsonElement.DeepEquals(candidate.RootElement, stored.RootElement);
     }
 

@@ -148,6 +148,12 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
     {
         if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
+            // A folder copied or restored by root belongs to root: give it back to the cluster's user.
+            if (OsUser != OsCommand.CurrentUserName && !await OwnedByAsync(DataDirectory, OsUser, cancellationToken))
+            {
+                await ChownAsync(recursive: true, cancellationToken);
+            }
+
             return;
         }
 
@@ -160,13 +166,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         Directory.CreateDirectory(DataDirectory);
         if (OsUser != OsCommand.CurrentUserName)
         {
-            var chown = await OsCommand.RunAsync("chown", [$"{OsUser}:", DataDirectory], runAs: null, cancellationToken);
-            if (chown.ExitCode != 0)
-            {
-                throw new EmbeddedPostgresException(
-                    $"Could not give {DataDirectory} to the OS user '{OsUser}' that runs the embedded PostgreSQL: {chown.Describe()}. " +
-                    "Set Database:Embedded:OsUser to an existing unprivileged user.");
-            }
+            await ChownAsync(recursive: false, cancellationToken);
         }
 
         _logger.LogInformation("Creating the embedded PostgreSQL cluster in {DataDirectory}", DataDirectory);
@@ -185,6 +185,24 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         {
             throw new EmbeddedPostgresException($"initdb failed for {DataDirectory}: {result.Describe()}");
         }
+    }
+
+    private async Task ChownAsync(bool recursive, CancellationToken cancellationToken)
+    {
+        List<string> arguments = recursive ? ["-R", $"{OsUser}:", DataDirectory] : [$"{OsUser}:", DataDirectory];
+        var chown = await OsCommand.RunAsync("chown", arguments, runAs: null, cancellationToken);
+        if (chown.ExitCode != 0)
+        {
+            throw new EmbeddedPostgresException(
+                $"Could not give {DataDirectory} to the OS user '{OsUser}' that runs the embedded PostgreSQL: {chown.Describe()}. " +
+                "Set Database:Embedded:OsUser to an existing unprivileged user.");
+        }
+    }
+
+    private static async Task<bool> OwnedByAsync(string path, string user, CancellationToken cancellationToken)
+    {
+        var stat = await OsCommand.RunAsync("stat", ["-c", "%U", path], runAs: null, cancellationToken);
+        return stat.ExitCode == 0 && stat.Output.Trim() == user;
     }
 
     /// <summary>

@@ -4,10 +4,13 @@ using FhirEf.Core.Schema;
 using FhirEf.EntityFramework.Modeling;
 using FhirEf.EntityFramework.Npgsql.Embedded;
 using FhirEf.EntityFramework.Npgsql.Modeling;
+using FhirEf.EntityFramework.Npgsql.Search;
 using FhirEf.EntityFramework.Npgsql.Storage;
+using FhirEf.EntityFramework.Search;
+using FhirEf.EntityFramework.Search.Translation;
+using FhirEf.EntityFramework.Storage;
 using FhirEf.EntityFramework.Storage.Caching;
 using FhirEf.EntityFramework.Storage.Rows;
-using FhirEf.EntityFramework.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,7 +74,13 @@ public static class FhirEfPostgresServiceCollectionExtensions
         services.TryAddScoped(_ => TenantContext.Default);
         services.TryAddScoped<FhirSession>();
         services.TryAddScoped<IFhirUnitOfWork>(sp => sp.GetRequiredService<FhirSession>());
+        services.TryAddScoped<IFhirDbContextSource>(sp => sp.GetRequiredService<FhirSession>());
         services.TryAddScoped<IFhirRepository, NpgsqlFhirRepository>();
+
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ISearchPredicateProvider>(NpgsqlSearchPredicateProvider.Instance);
+        services.TryAddScoped<IFhirSearchService, FhirSearchService>();
+        services.TryAddScoped<IFhirConditionalOperations, NpgsqlConditionalOperations>();
         return services;
     }
 

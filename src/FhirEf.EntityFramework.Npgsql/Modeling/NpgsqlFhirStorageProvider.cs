@@ -30,7 +30,11 @@ public sealed class NpgsqlFhirStorageProvider : IFhirStorageProvider
         return column.Nullable && type.IsValueType ? typeof(Nullable<>).MakeGenericType(type) : type;
     }
 
-    public void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.HasPostgresExtension("pg_trgm");
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        Search.FhirEfDbFunctions.Register(modelBuilder);
+    }
 
     public void ConfigureColumn(PropertyBuilder property, ColumnSchema column)
     {

@@ -12,7 +12,7 @@ namespace FhirEf.EntityFramework.Npgsql.Storage;
 /// that same connection, and the unit of work. Nested <see cref="BeginAsync"/> calls are savepoints;
 /// actions registered with <see cref="AfterCommit"/> run once the outermost transaction commits.
 /// </summary>
-public sealed class FhirSession : IFhirUnitOfWork, IAsyncDisposable
+public sealed class FhirSession : IFhirUnitOfWork, IFhirDbContextSource, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly DbContextOptions<FhirDbContext> _contextOptions;

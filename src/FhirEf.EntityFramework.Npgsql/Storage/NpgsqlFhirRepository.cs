@@ -1,3 +1,4 @@
+using FhirEf.Core.Resources;
 using System.Text.Json;
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Definitions;
@@ -148,7 +149,7 @@ public sealed partial class NpgsqlFhirRepository : IFhirRepository
     {
         var json = VersionStamp.Apply(resource, id, versionId, now);
         IndexedResource indexed;
-        using (var stored = JsonDocument.Parse(json))
+        using (var stored = FhirJson.Parse(json))
         {
             indexed = _indexer.Index(stored.RootElement);
         }
@@ -228,7 +229,7 @@ public sealed partial class NpgsqlFhirRepository : IFhirRepository
             return default;
         }
 
-        using var document = JsonDocument.Parse(json);
+        using var document = FhirJson.Parse(json);
         return document.RootElement.TryGetProperty("meta", out var meta) && meta.TryGetProperty("lastUpdated", out var lastUpdated)
             ? DateTimeOffset.Parse(lastUpdated.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
             : default;

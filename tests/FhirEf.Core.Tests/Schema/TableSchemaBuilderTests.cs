@@ -91,6 +91,6 @@ public sealed class TableSchemaBuilderTests(ITestOutputHelper output)
         Assert.Contains(observation.Indexes, i => i.Columns.SequenceEqual(["compartments"]) && i.Method == IndexMethod.Gin);
         Assert.Contains(observation.Indexes, i => i.Columns.SequenceEqual(["projectId", "lastUpdated"]));
         Assert.Contains(observation.Indexes, i => i.Filter == "\"deleted\" = false" && i.Columns[0] == "__version");
-        Assert.Contains(Schema.Resource("Observation").References.Indexes, i => i.Columns.SequenceEqual(["targetId", "code"]));
+        Assert.Contains(Schema.Resource("Observation").References.Indexes, i => i.Columns.Take(2).SequenceEqual(["targetId", "code"]) && i.Include!.SequenceEqual(["resourceId"]));
     }
 }

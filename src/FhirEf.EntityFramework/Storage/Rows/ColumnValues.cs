@@ -126,11 +126,25 @@ public static class ColumnValues
             .Select(target => new object?[] { projectId, resourceId, code, target.Item1, target.Item2 });
     }
 
-    /// <summary>timestamptz value: open ends become ±infinity.</summary>
-    public static DateTime Timestamp(DateTimeOffset value) =>
-        value == DateTimeOffset.MinValue ? DateTime.MinValue
-        : value == DateTimeOffset.MaxValue ? DateTime.MaxValue
-        : value.UtcDateTime;
+    /// <summary>
+    /// timestamptz value: open ends become ±infinity; others are floored to PostgreSQL's microsecond, so a
+    /// range end such as <c>08:00:00.9999999</c> is not rounded up into the next second.
+    /// </summary>
+    public static DateTime Timestamp(DateTimeOffset value)
+    {
+        if (value == DateTimeOffset.MinValue)
+        {
+            return DateTime.MinValue;
+        }
+
+        if (value == DateTimeOffset.MaxValue)
+        {
+            return DateTime.MaxValue;
+        }
+
+        var ticks = value.UtcTicks;
+        return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
+    }
 
     public static string[]? NullIfEmpty(IReadOnlyCollection<string> values) => values.Count == 0 ? null : [.. values];
 }

@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace FhirEf.Migrations.Migrations
 {
     [DbContext(typeof(FhirDbContext))]
-    [Migration("20261121134915_Initial")]
-    partial class Initial
+    [Migration("20261121152317_ObservationInterpretation")]
+    partial class ObservationInterpretation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -320,9 +320,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Account_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Account_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Account_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Account_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Account_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Account_References", (string)null);
                 });
@@ -785,9 +785,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ActivityDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ActivityDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ActivityDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ActivityDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ActivityDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ActivityDefinition_References", (string)null);
                 });
@@ -1203,9 +1203,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("AdverseEvent_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "AdverseEvent_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "AdverseEvent_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "AdverseEvent_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "AdverseEvent_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("AdverseEvent_References", (string)null);
                 });
@@ -1638,9 +1638,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("AllergyIntolerance_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "AllergyIntolerance_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "AllergyIntolerance_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "AllergyIntolerance_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "AllergyIntolerance_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("AllergyIntolerance_References", (string)null);
                 });
@@ -2249,9 +2249,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("AppointmentResponse_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "AppointmentResponse_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "AppointmentResponse_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "AppointmentResponse_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "AppointmentResponse_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("AppointmentResponse_References", (string)null);
                 });
@@ -2327,9 +2327,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Appointment_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Appointment_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Appointment_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Appointment_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Appointment_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Appointment_References", (string)null);
                 });
@@ -2771,9 +2771,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("AuditEvent_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "AuditEvent_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "AuditEvent_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "AuditEvent_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "AuditEvent_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("AuditEvent_References", (string)null);
                 });
@@ -3042,9 +3042,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Basic_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Basic_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Basic_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Basic_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Basic_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Basic_References", (string)null);
                 });
@@ -3231,9 +3231,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Binary_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Binary_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Binary_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Binary_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Binary_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Binary_References", (string)null);
                 });
@@ -3435,9 +3435,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("BiologicallyDerivedProduct_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "BiologicallyDerivedProduct_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "BiologicallyDerivedProduct_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "BiologicallyDerivedProduct_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "BiologicallyDerivedProduct_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("BiologicallyDerivedProduct_References", (string)null);
                 });
@@ -3700,9 +3700,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("BodyStructure_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "BodyStructure_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "BodyStructure_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "BodyStructure_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "BodyStructure_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("BodyStructure_References", (string)null);
                 });
@@ -3957,9 +3957,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Bundle_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Bundle_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Bundle_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Bundle_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Bundle_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Bundle_References", (string)null);
                 });
@@ -4463,9 +4463,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("CapabilityStatement_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "CapabilityStatement_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CapabilityStatement_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "CapabilityStatement_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CapabilityStatement_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("CapabilityStatement_References", (string)null);
                 });
@@ -4868,9 +4868,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("CarePlan_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "CarePlan_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CarePlan_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "CarePlan_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CarePlan_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("CarePlan_References", (string)null);
                 });
@@ -5164,9 +5164,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("CareTeam_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "CareTeam_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CareTeam_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "CareTeam_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CareTeam_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("CareTeam_References", (string)null);
                 });
@@ -5368,9 +5368,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("CatalogEntry_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "CatalogEntry_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CatalogEntry_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "CatalogEntry_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CatalogEntry_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("CatalogEntry_References", (string)null);
                 });
@@ -6068,9 +6068,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ChargeItemDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ChargeItemDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ChargeItemDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ChargeItemDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ChargeItemDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ChargeItemDefinition_References", (string)null);
                 });
@@ -6146,9 +6146,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ChargeItem_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ChargeItem_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ChargeItem_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ChargeItem_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ChargeItem_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ChargeItem_References", (string)null);
                 });
@@ -6773,9 +6773,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ClaimResponse_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ClaimResponse_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ClaimResponse_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ClaimResponse_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ClaimResponse_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ClaimResponse_References", (string)null);
                 });
@@ -6851,9 +6851,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Claim_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Claim_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Claim_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Claim_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Claim_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Claim_References", (string)null);
                 });
@@ -7182,9 +7182,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ClinicalImpression_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ClinicalImpression_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ClinicalImpression_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ClinicalImpression_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ClinicalImpression_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ClinicalImpression_References", (string)null);
                 });
@@ -7652,9 +7652,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("CodeSystem_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "CodeSystem_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CodeSystem_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "CodeSystem_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CodeSystem_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("CodeSystem_References", (string)null);
                 });
@@ -8321,9 +8321,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("CommunicationRequest_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "CommunicationRequest_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CommunicationRequest_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "CommunicationRequest_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CommunicationRequest_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("CommunicationRequest_References", (string)null);
                 });
@@ -8399,9 +8399,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Communication_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Communication_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Communication_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Communication_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Communication_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Communication_References", (string)null);
                 });
@@ -8790,9 +8790,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("CompartmentDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "CompartmentDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CompartmentDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "CompartmentDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CompartmentDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("CompartmentDefinition_References", (string)null);
                 });
@@ -9218,9 +9218,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Composition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Composition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Composition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Composition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Composition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Composition_References", (string)null);
                 });
@@ -9719,9 +9719,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ConceptMap_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ConceptMap_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ConceptMap_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ConceptMap_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ConceptMap_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ConceptMap_References", (string)null);
                 });
@@ -10198,9 +10198,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Condition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Condition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Condition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Condition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Condition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Condition_References", (string)null);
                 });
@@ -10590,9 +10590,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Consent_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Consent_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Consent_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Consent_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Consent_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Consent_References", (string)null);
                 });
@@ -10941,9 +10941,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Contract_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Contract_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Contract_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Contract_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Contract_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Contract_References", (string)null);
                 });
@@ -11474,9 +11474,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("CoverageEligibilityRequest_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "CoverageEligibilityRequest_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CoverageEligibilityRequest_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "CoverageEligibilityRequest_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CoverageEligibilityRequest_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("CoverageEligibilityRequest_References", (string)null);
                 });
@@ -11781,9 +11781,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("CoverageEligibilityResponse_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "CoverageEligibilityResponse_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CoverageEligibilityResponse_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "CoverageEligibilityResponse_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "CoverageEligibilityResponse_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("CoverageEligibilityResponse_References", (string)null);
                 });
@@ -11859,9 +11859,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Coverage_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Coverage_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Coverage_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Coverage_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Coverage_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Coverage_References", (string)null);
                 });
@@ -12130,9 +12130,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("DetectedIssue_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "DetectedIssue_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DetectedIssue_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "DetectedIssue_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DetectedIssue_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("DetectedIssue_References", (string)null);
                 });
@@ -12640,9 +12640,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("DeviceDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "DeviceDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DeviceDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "DeviceDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DeviceDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("DeviceDefinition_References", (string)null);
                 });
@@ -12912,9 +12912,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("DeviceMetric_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "DeviceMetric_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DeviceMetric_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "DeviceMetric_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DeviceMetric_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("DeviceMetric_References", (string)null);
                 });
@@ -13303,9 +13303,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("DeviceRequest_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "DeviceRequest_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DeviceRequest_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "DeviceRequest_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DeviceRequest_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("DeviceRequest_References", (string)null);
                 });
@@ -13546,9 +13546,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("DeviceUseStatement_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "DeviceUseStatement_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DeviceUseStatement_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "DeviceUseStatement_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DeviceUseStatement_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("DeviceUseStatement_References", (string)null);
                 });
@@ -13624,9 +13624,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Device_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Device_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Device_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Device_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Device_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Device_References", (string)null);
                 });
@@ -14001,9 +14001,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("DiagnosticReport_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "DiagnosticReport_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DiagnosticReport_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "DiagnosticReport_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DiagnosticReport_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("DiagnosticReport_References", (string)null);
                 });
@@ -14347,9 +14347,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("DocumentManifest_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "DocumentManifest_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DocumentManifest_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "DocumentManifest_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DocumentManifest_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("DocumentManifest_References", (string)null);
                 });
@@ -14869,9 +14869,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("DocumentReference_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "DocumentReference_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DocumentReference_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "DocumentReference_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "DocumentReference_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("DocumentReference_References", (string)null);
                 });
@@ -15281,9 +15281,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("EffectEvidenceSynthesis_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "EffectEvidenceSynthesis_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EffectEvidenceSynthesis_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "EffectEvidenceSynthesis_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EffectEvidenceSynthesis_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("EffectEvidenceSynthesis_References", (string)null);
                 });
@@ -15735,9 +15735,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Encounter_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Encounter_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Encounter_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Encounter_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Encounter_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Encounter_References", (string)null);
                 });
@@ -16029,9 +16029,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Endpoint_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Endpoint_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Endpoint_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Endpoint_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Endpoint_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Endpoint_References", (string)null);
                 });
@@ -16283,9 +16283,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("EnrollmentRequest_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "EnrollmentRequest_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EnrollmentRequest_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "EnrollmentRequest_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EnrollmentRequest_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("EnrollmentRequest_References", (string)null);
                 });
@@ -16530,9 +16530,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("EnrollmentResponse_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "EnrollmentResponse_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EnrollmentResponse_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "EnrollmentResponse_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EnrollmentResponse_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("EnrollmentResponse_References", (string)null);
                 });
@@ -16833,9 +16833,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("EpisodeOfCare_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "EpisodeOfCare_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EpisodeOfCare_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "EpisodeOfCare_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EpisodeOfCare_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("EpisodeOfCare_References", (string)null);
                 });
@@ -17298,9 +17298,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("EventDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "EventDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EventDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "EventDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EventDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("EventDefinition_References", (string)null);
                 });
@@ -18150,9 +18150,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("EvidenceVariable_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "EvidenceVariable_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EvidenceVariable_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "EvidenceVariable_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "EvidenceVariable_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("EvidenceVariable_References", (string)null);
                 });
@@ -18228,9 +18228,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Evidence_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Evidence_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Evidence_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Evidence_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Evidence_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Evidence_References", (string)null);
                 });
@@ -18608,9 +18608,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ExampleScenario_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ExampleScenario_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ExampleScenario_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ExampleScenario_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ExampleScenario_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ExampleScenario_References", (string)null);
                 });
@@ -18960,9 +18960,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ExplanationOfBenefit_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ExplanationOfBenefit_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ExplanationOfBenefit_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ExplanationOfBenefit_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ExplanationOfBenefit_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ExplanationOfBenefit_References", (string)null);
                 });
@@ -19285,9 +19285,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("FamilyMemberHistory_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "FamilyMemberHistory_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "FamilyMemberHistory_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "FamilyMemberHistory_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "FamilyMemberHistory_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("FamilyMemberHistory_References", (string)null);
                 });
@@ -19545,9 +19545,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Flag_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Flag_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Flag_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Flag_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Flag_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Flag_References", (string)null);
                 });
@@ -19855,9 +19855,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Goal_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Goal_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Goal_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Goal_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Goal_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Goal_References", (string)null);
                 });
@@ -20246,9 +20246,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("GraphDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "GraphDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "GraphDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "GraphDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "GraphDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("GraphDefinition_References", (string)null);
                 });
@@ -20598,9 +20598,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Group_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Group_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Group_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Group_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Group_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Group_References", (string)null);
                 });
@@ -20852,9 +20852,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("GuidanceResponse_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "GuidanceResponse_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "GuidanceResponse_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "GuidanceResponse_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "GuidanceResponse_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("GuidanceResponse_References", (string)null);
                 });
@@ -21221,9 +21221,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("HealthcareService_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "HealthcareService_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "HealthcareService_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "HealthcareService_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "HealthcareService_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("HealthcareService_References", (string)null);
                 });
@@ -21751,9 +21751,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ImagingStudy_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ImagingStudy_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ImagingStudy_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ImagingStudy_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ImagingStudy_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ImagingStudy_References", (string)null);
                 });
@@ -22369,9 +22369,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ImmunizationEvaluation_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ImmunizationEvaluation_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ImmunizationEvaluation_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ImmunizationEvaluation_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ImmunizationEvaluation_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ImmunizationEvaluation_References", (string)null);
                 });
@@ -22676,9 +22676,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ImmunizationRecommendation_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ImmunizationRecommendation_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ImmunizationRecommendation_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ImmunizationRecommendation_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ImmunizationRecommendation_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ImmunizationRecommendation_References", (string)null);
                 });
@@ -22754,9 +22754,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Immunization_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Immunization_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Immunization_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Immunization_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Immunization_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Immunization_References", (string)null);
                 });
@@ -23177,9 +23177,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ImplementationGuide_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ImplementationGuide_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ImplementationGuide_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ImplementationGuide_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ImplementationGuide_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ImplementationGuide_References", (string)null);
                 });
@@ -23551,9 +23551,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("InsurancePlan_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "InsurancePlan_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "InsurancePlan_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "InsurancePlan_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "InsurancePlan_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("InsurancePlan_References", (string)null);
                 });
@@ -23905,9 +23905,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Invoice_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Invoice_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Invoice_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Invoice_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Invoice_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Invoice_References", (string)null);
                 });
@@ -24406,9 +24406,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Library_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Library_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Library_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Library_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Library_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Library_References", (string)null);
                 });
@@ -24631,9 +24631,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Linkage_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Linkage_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Linkage_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Linkage_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Linkage_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Linkage_References", (string)null);
                 });
@@ -24974,9 +24974,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("List_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "List_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "List_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "List_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "List_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("List_References", (string)null);
                 });
@@ -25355,9 +25355,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Location_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Location_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Location_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Location_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Location_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Location_References", (string)null);
                 });
@@ -26037,9 +26037,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MeasureReport_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MeasureReport_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MeasureReport_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MeasureReport_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MeasureReport_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MeasureReport_References", (string)null);
                 });
@@ -26115,9 +26115,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Measure_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Measure_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Measure_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Measure_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Measure_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Measure_References", (string)null);
                 });
@@ -26479,9 +26479,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Media_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Media_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Media_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Media_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Media_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Media_References", (string)null);
                 });
@@ -27090,9 +27090,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicationAdministration_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicationAdministration_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationAdministration_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicationAdministration_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationAdministration_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicationAdministration_References", (string)null);
                 });
@@ -27449,9 +27449,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicationDispense_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicationDispense_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationDispense_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicationDispense_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationDispense_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicationDispense_References", (string)null);
                 });
@@ -27854,9 +27854,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicationKnowledge_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicationKnowledge_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationKnowledge_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicationKnowledge_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationKnowledge_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicationKnowledge_References", (string)null);
                 });
@@ -28253,9 +28253,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicationRequest_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicationRequest_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationRequest_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicationRequest_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationRequest_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicationRequest_References", (string)null);
                 });
@@ -28581,9 +28581,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicationStatement_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicationStatement_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationStatement_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicationStatement_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicationStatement_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicationStatement_References", (string)null);
                 });
@@ -28659,9 +28659,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Medication_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Medication_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Medication_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Medication_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Medication_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Medication_References", (string)null);
                 });
@@ -29104,9 +29104,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProductAuthorization_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductAuthorization_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductAuthorization_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductAuthorization_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductAuthorization_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProductAuthorization_References", (string)null);
                 });
@@ -29315,9 +29315,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProductContraindication_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductContraindication_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductContraindication_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductContraindication_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductContraindication_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProductContraindication_References", (string)null);
                 });
@@ -29526,9 +29526,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProductIndication_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductIndication_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductIndication_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductIndication_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductIndication_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProductIndication_References", (string)null);
                 });
@@ -29730,9 +29730,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProductIngredient_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductIngredient_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductIngredient_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductIngredient_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductIngredient_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProductIngredient_References", (string)null);
                 });
@@ -29941,9 +29941,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProductInteraction_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductInteraction_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductInteraction_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductInteraction_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductInteraction_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProductInteraction_References", (string)null);
                 });
@@ -30145,9 +30145,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProductManufactured_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductManufactured_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductManufactured_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductManufactured_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductManufactured_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProductManufactured_References", (string)null);
                 });
@@ -30374,9 +30374,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProductPackaged_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductPackaged_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductPackaged_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductPackaged_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductPackaged_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProductPackaged_References", (string)null);
                 });
@@ -30632,9 +30632,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProductPharmaceutical_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductPharmaceutical_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductPharmaceutical_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductPharmaceutical_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductPharmaceutical_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProductPharmaceutical_References", (string)null);
                 });
@@ -30843,9 +30843,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProductUndesirableEffect_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductUndesirableEffect_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductUndesirableEffect_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProductUndesirableEffect_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProductUndesirableEffect_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProductUndesirableEffect_References", (string)null);
                 });
@@ -30921,9 +30921,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MedicinalProduct_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MedicinalProduct_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProduct_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MedicinalProduct_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MedicinalProduct_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MedicinalProduct_References", (string)null);
                 });
@@ -31384,9 +31384,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MessageDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MessageDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MessageDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MessageDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MessageDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MessageDefinition_References", (string)null);
                 });
@@ -31727,9 +31727,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MessageHeader_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MessageHeader_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MessageHeader_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MessageHeader_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MessageHeader_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MessageHeader_References", (string)null);
                 });
@@ -32082,9 +32082,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("MolecularSequence_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "MolecularSequence_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MolecularSequence_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "MolecularSequence_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "MolecularSequence_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("MolecularSequence_References", (string)null);
                 });
@@ -32545,9 +32545,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("NamingSystem_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "NamingSystem_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "NamingSystem_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "NamingSystem_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "NamingSystem_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("NamingSystem_References", (string)null);
                 });
@@ -32902,9 +32902,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("NutritionOrder_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "NutritionOrder_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "NutritionOrder_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "NutritionOrder_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "NutritionOrder_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("NutritionOrder_References", (string)null);
                 });
@@ -33128,6 +33128,15 @@ namespace FhirEf.Migrations.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("identifierText")
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<string[]>("interpretation")
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("interpretationSort")
+                        .HasColumnType("text");
+
+                    b.Property<string>("interpretationText")
                         .HasColumnType("text");
 
                     b.Property<DateTime>("lastUpdated")
@@ -33410,6 +33419,15 @@ namespace FhirEf.Migrations.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "identifier" }, "Observation_identifier_idx"), "gin");
 
+                    b.HasIndex(new[] { "interpretationText" }, "Observation_interpretationText_trgm_idx");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "interpretationText" }, "Observation_interpretationText_trgm_idx"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "interpretationText" }, "Observation_interpretationText_trgm_idx"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "interpretation" }, "Observation_interpretation_idx");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "interpretation" }, "Observation_interpretation_idx"), "gin");
+
                     b.HasIndex(new[] { "lastUpdated" }, "Observation_lastUpdated_idx");
 
                     b.HasIndex(new[] { "methodText" }, "Observation_methodText_trgm_idx");
@@ -33677,9 +33695,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ObservationDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ObservationDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ObservationDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ObservationDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ObservationDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ObservationDefinition_References", (string)null);
                 });
@@ -33755,9 +33773,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Observation_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Observation_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Observation_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Observation_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Observation_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Observation_References", (string)null);
                 });
@@ -34250,9 +34268,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("OperationDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "OperationDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "OperationDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "OperationDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "OperationDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("OperationDefinition_References", (string)null);
                 });
@@ -34454,9 +34472,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("OperationOutcome_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "OperationOutcome_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "OperationOutcome_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "OperationOutcome_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "OperationOutcome_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("OperationOutcome_References", (string)null);
                 });
@@ -35125,9 +35143,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("OrganizationAffiliation_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "OrganizationAffiliation_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "OrganizationAffiliation_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "OrganizationAffiliation_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "OrganizationAffiliation_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("OrganizationAffiliation_References", (string)null);
                 });
@@ -35203,9 +35221,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Organization_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Organization_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Organization_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Organization_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Organization_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Organization_References", (string)null);
                 });
@@ -35400,9 +35418,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Parameters_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Parameters_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Parameters_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Parameters_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Parameters_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Parameters_References", (string)null);
                 });
@@ -35906,9 +35924,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Patient_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Patient_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Patient_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Patient_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Patient_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Patient_References", (string)null);
                 });
@@ -36195,9 +36213,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("PaymentNotice_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "PaymentNotice_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "PaymentNotice_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "PaymentNotice_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "PaymentNotice_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("PaymentNotice_References", (string)null);
                 });
@@ -36495,9 +36513,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("PaymentReconciliation_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "PaymentReconciliation_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "PaymentReconciliation_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "PaymentReconciliation_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "PaymentReconciliation_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("PaymentReconciliation_References", (string)null);
                 });
@@ -36929,9 +36947,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Person_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Person_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Person_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Person_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Person_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Person_References", (string)null);
                 });
@@ -37419,9 +37437,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("PlanDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "PlanDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "PlanDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "PlanDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "PlanDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("PlanDefinition_References", (string)null);
                 });
@@ -38163,9 +38181,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("PractitionerRole_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "PractitionerRole_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "PractitionerRole_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "PractitionerRole_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "PractitionerRole_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("PractitionerRole_References", (string)null);
                 });
@@ -38241,9 +38259,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Practitioner_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Practitioner_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Practitioner_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Practitioner_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Practitioner_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Practitioner_References", (string)null);
                 });
@@ -38615,9 +38633,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Procedure_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Procedure_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Procedure_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Procedure_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Procedure_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Procedure_References", (string)null);
                 });
@@ -38928,9 +38946,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Provenance_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Provenance_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Provenance_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Provenance_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Provenance_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Provenance_References", (string)null);
                 });
@@ -39611,9 +39629,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("QuestionnaireResponse_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "QuestionnaireResponse_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "QuestionnaireResponse_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "QuestionnaireResponse_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "QuestionnaireResponse_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("QuestionnaireResponse_References", (string)null);
                 });
@@ -39689,9 +39707,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Questionnaire_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Questionnaire_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Questionnaire_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Questionnaire_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Questionnaire_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Questionnaire_References", (string)null);
                 });
@@ -40131,9 +40149,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("RelatedPerson_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "RelatedPerson_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "RelatedPerson_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "RelatedPerson_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "RelatedPerson_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("RelatedPerson_References", (string)null);
                 });
@@ -40502,9 +40520,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("RequestGroup_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "RequestGroup_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "RequestGroup_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "RequestGroup_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "RequestGroup_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("RequestGroup_References", (string)null);
                 });
@@ -40967,9 +40985,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ResearchDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ResearchDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ResearchDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ResearchDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ResearchDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ResearchDefinition_References", (string)null);
                 });
@@ -41432,9 +41450,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ResearchElementDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ResearchElementDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ResearchElementDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ResearchElementDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ResearchElementDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ResearchElementDefinition_References", (string)null);
                 });
@@ -41800,9 +41818,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ResearchStudy_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ResearchStudy_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ResearchStudy_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ResearchStudy_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ResearchStudy_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ResearchStudy_References", (string)null);
                 });
@@ -42071,9 +42089,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ResearchSubject_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ResearchSubject_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ResearchSubject_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ResearchSubject_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ResearchSubject_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ResearchSubject_References", (string)null);
                 });
@@ -42384,9 +42402,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("RiskAssessment_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "RiskAssessment_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "RiskAssessment_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "RiskAssessment_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "RiskAssessment_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("RiskAssessment_References", (string)null);
                 });
@@ -42796,9 +42814,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("RiskEvidenceSynthesis_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "RiskEvidenceSynthesis_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "RiskEvidenceSynthesis_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "RiskEvidenceSynthesis_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "RiskEvidenceSynthesis_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("RiskEvidenceSynthesis_References", (string)null);
                 });
@@ -43107,9 +43125,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Schedule_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Schedule_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Schedule_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Schedule_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Schedule_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Schedule_References", (string)null);
                 });
@@ -43566,9 +43584,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SearchParameter_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SearchParameter_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SearchParameter_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SearchParameter_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SearchParameter_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SearchParameter_References", (string)null);
                 });
@@ -44022,9 +44040,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ServiceRequest_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ServiceRequest_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ServiceRequest_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ServiceRequest_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ServiceRequest_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ServiceRequest_References", (string)null);
                 });
@@ -44351,9 +44369,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Slot_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Slot_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Slot_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Slot_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Slot_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Slot_References", (string)null);
                 });
@@ -44899,9 +44917,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SpecimenDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SpecimenDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SpecimenDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SpecimenDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SpecimenDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SpecimenDefinition_References", (string)null);
                 });
@@ -44977,9 +44995,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Specimen_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Specimen_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Specimen_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Specimen_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Specimen_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Specimen_References", (string)null);
                 });
@@ -45544,9 +45562,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("StructureDefinition_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "StructureDefinition_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "StructureDefinition_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "StructureDefinition_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "StructureDefinition_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("StructureDefinition_References", (string)null);
                 });
@@ -45946,9 +45964,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("StructureMap_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "StructureMap_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "StructureMap_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "StructureMap_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "StructureMap_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("StructureMap_References", (string)null);
                 });
@@ -46240,9 +46258,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Subscription_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Subscription_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Subscription_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Subscription_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Subscription_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Subscription_References", (string)null);
                 });
@@ -46690,9 +46708,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SubstanceNucleicAcid_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SubstanceNucleicAcid_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceNucleicAcid_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SubstanceNucleicAcid_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceNucleicAcid_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SubstanceNucleicAcid_References", (string)null);
                 });
@@ -46894,9 +46912,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SubstancePolymer_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SubstancePolymer_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstancePolymer_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SubstancePolymer_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstancePolymer_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SubstancePolymer_References", (string)null);
                 });
@@ -47098,9 +47116,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SubstanceProtein_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SubstanceProtein_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceProtein_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SubstanceProtein_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceProtein_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SubstanceProtein_References", (string)null);
                 });
@@ -47302,9 +47320,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SubstanceReferenceInformation_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SubstanceReferenceInformation_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceReferenceInformation_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SubstanceReferenceInformation_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceReferenceInformation_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SubstanceReferenceInformation_References", (string)null);
                 });
@@ -47506,9 +47524,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SubstanceSourceMaterial_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SubstanceSourceMaterial_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceSourceMaterial_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SubstanceSourceMaterial_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceSourceMaterial_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SubstanceSourceMaterial_References", (string)null);
                 });
@@ -47728,9 +47746,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SubstanceSpecification_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SubstanceSpecification_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceSpecification_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SubstanceSpecification_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SubstanceSpecification_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SubstanceSpecification_References", (string)null);
                 });
@@ -47806,9 +47824,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Substance_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Substance_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Substance_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Substance_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Substance_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Substance_References", (string)null);
                 });
@@ -48067,9 +48085,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SupplyDelivery_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SupplyDelivery_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SupplyDelivery_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SupplyDelivery_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SupplyDelivery_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SupplyDelivery_References", (string)null);
                 });
@@ -48356,9 +48374,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("SupplyRequest_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "SupplyRequest_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SupplyRequest_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "SupplyRequest_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "SupplyRequest_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("SupplyRequest_References", (string)null);
                 });
@@ -48790,9 +48808,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("Task_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "Task_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Task_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "Task_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "Task_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("Task_References", (string)null);
                 });
@@ -49174,9 +49192,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("TerminologyCapabilities_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "TerminologyCapabilities_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "TerminologyCapabilities_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "TerminologyCapabilities_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "TerminologyCapabilities_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("TerminologyCapabilities_References", (string)null);
                 });
@@ -49449,9 +49467,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("TestReport_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "TestReport_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "TestReport_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "TestReport_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "TestReport_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("TestReport_References", (string)null);
                 });
@@ -49862,9 +49880,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("TestScript_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "TestScript_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "TestScript_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "TestScript_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "TestScript_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("TestScript_References", (string)null);
                 });
@@ -50296,9 +50314,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("ValueSet_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "ValueSet_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ValueSet_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "ValueSet_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "ValueSet_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("ValueSet_References", (string)null);
                 });
@@ -50507,9 +50525,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("VerificationResult_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "VerificationResult_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "VerificationResult_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "VerificationResult_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "VerificationResult_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("VerificationResult_References", (string)null);
                 });
@@ -50778,9 +50796,9 @@ namespace FhirEf.Migrations.Migrations
                     b.HasKey("projectId", "resourceId", "code", "targetType", "targetId")
                         .HasName("VisionPrescription_References_pkey");
 
-                    b.HasIndex(new[] { "targetId", "code" }, "VisionPrescription_References_targetId_code_idx");
+                    b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "VisionPrescription_References_targetId_code_idx");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code" }, "VisionPrescription_References_targetId_code_idx"), new[] { "resourceId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "targetId", "code", "targetType", "projectId" }, "VisionPrescription_References_targetId_code_idx"), new[] { "resourceId" });
 
                     b.ToTable("VisionPrescription_References", (string)null);
                 });

@@ -12616,7 +12616,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Account_References_targetId_code_idx",
                 table: "Account_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -12903,7 +12903,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ActivityDefinition_References_targetId_code_idx",
                 table: "ActivityDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -13109,7 +13109,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "AdverseEvent_References_targetId_code_idx",
                 table: "AdverseEvent_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -13375,7 +13375,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "AllergyIntolerance_References_targetId_code_idx",
                 table: "AllergyIntolerance_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -13758,7 +13758,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "AppointmentResponse_References_targetId_code_idx",
                 table: "AppointmentResponse_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -13769,7 +13769,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Appointment_References_targetId_code_idx",
                 table: "Appointment_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -14035,7 +14035,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "AuditEvent_References_targetId_code_idx",
                 table: "AuditEvent_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -14177,7 +14177,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Basic_References_targetId_code_idx",
                 table: "Basic_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -14253,7 +14253,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Binary_References_targetId_code_idx",
                 table: "Binary_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -14341,7 +14341,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "BiologicallyDerivedProduct_References_targetId_code_idx",
                 table: "BiologicallyDerivedProduct_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -14474,7 +14474,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "BodyStructure_References_targetId_code_idx",
                 table: "BodyStructure_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -14604,7 +14604,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Bundle_References_targetId_code_idx",
                 table: "Bundle_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -14915,7 +14915,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "CapabilityStatement_References_targetId_code_idx",
                 table: "CapabilityStatement_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -15166,7 +15166,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "CarePlan_References_targetId_code_idx",
                 table: "CarePlan_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -15327,7 +15327,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "CareTeam_References_targetId_code_idx",
                 table: "CareTeam_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -15415,7 +15415,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "CatalogEntry_References_targetId_code_idx",
                 table: "CatalogEntry_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -15872,7 +15872,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ChargeItemDefinition_References_targetId_code_idx",
                 table: "ChargeItemDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -15883,7 +15883,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ChargeItem_References_targetId_code_idx",
                 table: "ChargeItem_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -16285,7 +16285,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ClaimResponse_References_targetId_code_idx",
                 table: "ClaimResponse_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -16296,7 +16296,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Claim_References_targetId_code_idx",
                 table: "Claim_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -16487,7 +16487,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ClinicalImpression_References_targetId_code_idx",
                 table: "ClinicalImpression_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -16772,7 +16772,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "CodeSystem_References_targetId_code_idx",
                 table: "CodeSystem_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -17209,7 +17209,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "CommunicationRequest_References_targetId_code_idx",
                 table: "CommunicationRequest_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -17220,7 +17220,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Communication_References_targetId_code_idx",
                 table: "Communication_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -17447,7 +17447,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "CompartmentDefinition_References_targetId_code_idx",
                 table: "CompartmentDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -17708,7 +17708,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Composition_References_targetId_code_idx",
                 table: "Composition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -18022,7 +18022,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ConceptMap_References_targetId_code_idx",
                 table: "ConceptMap_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -18321,7 +18321,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Condition_References_targetId_code_idx",
                 table: "Condition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -18556,7 +18556,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Consent_References_targetId_code_idx",
                 table: "Consent_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -18729,7 +18729,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Contract_References_targetId_code_idx",
                 table: "Contract_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -19050,7 +19050,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "CoverageEligibilityRequest_References_targetId_code_idx",
                 table: "CoverageEligibilityRequest_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -19218,7 +19218,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "CoverageEligibilityResponse_References_targetId_code_idx",
                 table: "CoverageEligibilityResponse_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -19229,7 +19229,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Coverage_References_targetId_code_idx",
                 table: "Coverage_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -19371,7 +19371,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "DetectedIssue_References_targetId_code_idx",
                 table: "DetectedIssue_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -19666,7 +19666,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "DeviceDefinition_References_targetId_code_idx",
                 table: "DeviceDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -19805,7 +19805,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "DeviceMetric_References_targetId_code_idx",
                 table: "DeviceMetric_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -20044,7 +20044,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "DeviceRequest_References_targetId_code_idx",
                 table: "DeviceRequest_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -20163,7 +20163,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "DeviceUseStatement_References_targetId_code_idx",
                 table: "DeviceUseStatement_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -20174,7 +20174,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Device_References_targetId_code_idx",
                 table: "Device_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -20401,7 +20401,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "DiagnosticReport_References_targetId_code_idx",
                 table: "DiagnosticReport_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -20600,7 +20600,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "DocumentManifest_References_targetId_code_idx",
                 table: "DocumentManifest_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -20932,7 +20932,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "DocumentReference_References_targetId_code_idx",
                 table: "DocumentReference_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -21176,7 +21176,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "EffectEvidenceSynthesis_References_targetId_code_idx",
                 table: "EffectEvidenceSynthesis_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -21463,7 +21463,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Encounter_References_targetId_code_idx",
                 table: "Encounter_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -21616,7 +21616,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Endpoint_References_targetId_code_idx",
                 table: "Endpoint_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -21742,7 +21742,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "EnrollmentRequest_References_targetId_code_idx",
                 table: "EnrollmentRequest_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -21862,7 +21862,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "EnrollmentResponse_References_targetId_code_idx",
                 table: "EnrollmentResponse_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -22029,7 +22029,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "EpisodeOfCare_References_targetId_code_idx",
                 table: "EpisodeOfCare_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -22316,7 +22316,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "EventDefinition_References_targetId_code_idx",
                 table: "EventDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -22879,7 +22879,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "EvidenceVariable_References_targetId_code_idx",
                 table: "EvidenceVariable_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -22890,7 +22890,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Evidence_References_targetId_code_idx",
                 table: "Evidence_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -23110,7 +23110,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ExampleScenario_References_targetId_code_idx",
                 table: "ExampleScenario_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -23319,7 +23319,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ExplanationOfBenefit_References_targetId_code_idx",
                 table: "ExplanationOfBenefit_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -23500,7 +23500,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "FamilyMemberHistory_References_targetId_code_idx",
                 table: "FamilyMemberHistory_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -23635,7 +23635,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Flag_References_targetId_code_idx",
                 table: "Flag_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -23807,7 +23807,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Goal_References_targetId_code_idx",
                 table: "Goal_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -24034,7 +24034,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "GraphDefinition_References_targetId_code_idx",
                 table: "GraphDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -24232,7 +24232,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Group_References_targetId_code_idx",
                 table: "Group_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -24358,7 +24358,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "GuidanceResponse_References_targetId_code_idx",
                 table: "GuidanceResponse_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -24568,7 +24568,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "HealthcareService_References_targetId_code_idx",
                 table: "HealthcareService_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -24832,7 +24832,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ImagingStudy_References_targetId_code_idx",
                 table: "ImagingStudy_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -25219,7 +25219,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ImmunizationEvaluation_References_targetId_code_idx",
                 table: "ImmunizationEvaluation_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -25387,7 +25387,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ImmunizationRecommendation_References_targetId_code_idx",
                 table: "ImmunizationRecommendation_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -25398,7 +25398,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Immunization_References_targetId_code_idx",
                 table: "Immunization_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -25650,7 +25650,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ImplementationGuide_References_targetId_code_idx",
                 table: "ImplementationGuide_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -25857,7 +25857,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "InsurancePlan_References_targetId_code_idx",
                 table: "InsurancePlan_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -26063,7 +26063,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Invoice_References_targetId_code_idx",
                 table: "Invoice_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -26376,7 +26376,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Library_References_targetId_code_idx",
                 table: "Library_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -26482,7 +26482,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Linkage_References_targetId_code_idx",
                 table: "Linkage_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -26676,7 +26676,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "List_References_targetId_code_idx",
                 table: "List_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -26889,7 +26889,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Location_References_targetId_code_idx",
                 table: "Location_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -27329,7 +27329,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MeasureReport_References_targetId_code_idx",
                 table: "MeasureReport_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -27340,7 +27340,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Measure_References_targetId_code_idx",
                 table: "Measure_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -27552,7 +27552,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Media_References_targetId_code_idx",
                 table: "Media_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -27934,7 +27934,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicationAdministration_References_targetId_code_idx",
                 table: "MedicationAdministration_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -28148,7 +28148,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicationDispense_References_targetId_code_idx",
                 table: "MedicationDispense_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -28384,7 +28384,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicationKnowledge_References_targetId_code_idx",
                 table: "MedicationKnowledge_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -28625,7 +28625,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicationRequest_References_targetId_code_idx",
                 table: "MedicationRequest_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -28811,7 +28811,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicationStatement_References_targetId_code_idx",
                 table: "MedicationStatement_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -28822,7 +28822,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Medication_References_targetId_code_idx",
                 table: "Medication_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29071,7 +29071,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProductAuthorization_References_targetId_code_idx",
                 table: "MedicinalProductAuthorization_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29165,7 +29165,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProductContraindication_References_targetId_code_idx",
                 table: "MedicinalProductContraindication_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29259,7 +29259,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProductIndication_References_targetId_code_idx",
                 table: "MedicinalProductIndication_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29347,7 +29347,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProductIngredient_References_targetId_code_idx",
                 table: "MedicinalProductIngredient_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29441,7 +29441,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProductInteraction_References_targetId_code_idx",
                 table: "MedicinalProductInteraction_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29529,7 +29529,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProductManufactured_References_targetId_code_idx",
                 table: "MedicinalProductManufactured_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29636,7 +29636,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProductPackaged_References_targetId_code_idx",
                 table: "MedicinalProductPackaged_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29763,7 +29763,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProductPharmaceutical_References_targetId_code_idx",
                 table: "MedicinalProductPharmaceutical_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29857,7 +29857,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProductUndesirableEffect_References_targetId_code_idx",
                 table: "MedicinalProductUndesirableEffect_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -29868,7 +29868,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MedicinalProduct_References_targetId_code_idx",
                 table: "MedicinalProduct_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -30147,7 +30147,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MessageDefinition_References_targetId_code_idx",
                 table: "MessageDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -30342,7 +30342,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MessageHeader_References_targetId_code_idx",
                 table: "MessageHeader_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -30556,7 +30556,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "MolecularSequence_References_targetId_code_idx",
                 table: "MolecularSequence_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -30834,7 +30834,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "NamingSystem_References_targetId_code_idx",
                 table: "NamingSystem_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -31040,7 +31040,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "NutritionOrder_References_targetId_code_idx",
                 table: "NutritionOrder_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -31553,7 +31553,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ObservationDefinition_References_targetId_code_idx",
                 table: "ObservationDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -31564,7 +31564,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Observation_References_targetId_code_idx",
                 table: "Observation_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -31868,7 +31868,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "OperationDefinition_References_targetId_code_idx",
                 table: "OperationDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -31956,7 +31956,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "OperationOutcome_References_targetId_code_idx",
                 table: "OperationOutcome_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -32371,7 +32371,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "OrganizationAffiliation_References_targetId_code_idx",
                 table: "OrganizationAffiliation_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -32382,7 +32382,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Organization_References_targetId_code_idx",
                 table: "Organization_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -32464,7 +32464,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Parameters_References_targetId_code_idx",
                 table: "Parameters_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -32770,7 +32770,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Patient_References_targetId_code_idx",
                 table: "Patient_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -32925,7 +32925,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "PaymentNotice_References_targetId_code_idx",
                 table: "PaymentNotice_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -33087,7 +33087,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "PaymentReconciliation_References_targetId_code_idx",
                 table: "PaymentReconciliation_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -33342,7 +33342,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Person_References_targetId_code_idx",
                 table: "Person_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -33648,7 +33648,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "PlanDefinition_References_targetId_code_idx",
                 table: "PlanDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -34111,7 +34111,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "PractitionerRole_References_targetId_code_idx",
                 table: "PractitionerRole_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -34122,7 +34122,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Practitioner_References_targetId_code_idx",
                 table: "Practitioner_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -34345,7 +34345,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Procedure_References_targetId_code_idx",
                 table: "Procedure_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -34522,7 +34522,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Provenance_References_targetId_code_idx",
                 table: "Provenance_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -34959,7 +34959,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "QuestionnaireResponse_References_targetId_code_idx",
                 table: "QuestionnaireResponse_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -34970,7 +34970,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Questionnaire_References_targetId_code_idx",
                 table: "Questionnaire_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -35227,7 +35227,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "RelatedPerson_References_targetId_code_idx",
                 table: "RelatedPerson_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -35445,7 +35445,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "RequestGroup_References_targetId_code_idx",
                 table: "RequestGroup_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -35732,7 +35732,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ResearchDefinition_References_targetId_code_idx",
                 table: "ResearchDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -36019,7 +36019,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ResearchElementDefinition_References_targetId_code_idx",
                 table: "ResearchElementDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -36232,7 +36232,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ResearchStudy_References_targetId_code_idx",
                 table: "ResearchStudy_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -36374,7 +36374,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ResearchSubject_References_targetId_code_idx",
                 table: "ResearchSubject_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -36551,7 +36551,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "RiskAssessment_References_targetId_code_idx",
                 table: "RiskAssessment_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -36795,7 +36795,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "RiskEvidenceSynthesis_References_targetId_code_idx",
                 table: "RiskEvidenceSynthesis_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -36964,7 +36964,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Schedule_References_targetId_code_idx",
                 table: "Schedule_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -37242,7 +37242,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SearchParameter_References_targetId_code_idx",
                 table: "SearchParameter_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -37527,7 +37527,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ServiceRequest_References_targetId_code_idx",
                 table: "ServiceRequest_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -37709,7 +37709,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Slot_References_targetId_code_idx",
                 table: "Slot_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -38038,7 +38038,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SpecimenDefinition_References_targetId_code_idx",
                 table: "SpecimenDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -38049,7 +38049,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Specimen_References_targetId_code_idx",
                 table: "Specimen_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -38405,7 +38405,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "StructureDefinition_References_targetId_code_idx",
                 table: "StructureDefinition_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -38639,7 +38639,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "StructureMap_References_targetId_code_idx",
                 table: "StructureMap_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -38792,7 +38792,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Subscription_References_targetId_code_idx",
                 table: "Subscription_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -39048,7 +39048,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SubstanceNucleicAcid_References_targetId_code_idx",
                 table: "SubstanceNucleicAcid_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -39136,7 +39136,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SubstancePolymer_References_targetId_code_idx",
                 table: "SubstancePolymer_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -39224,7 +39224,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SubstanceProtein_References_targetId_code_idx",
                 table: "SubstanceProtein_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -39312,7 +39312,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SubstanceReferenceInformation_References_targetId_code_idx",
                 table: "SubstanceReferenceInformation_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -39400,7 +39400,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SubstanceSourceMaterial_References_targetId_code_idx",
                 table: "SubstanceSourceMaterial_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -39501,7 +39501,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SubstanceSpecification_References_targetId_code_idx",
                 table: "SubstanceSpecification_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -39512,7 +39512,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Substance_References_targetId_code_idx",
                 table: "Substance_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -39644,7 +39644,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SupplyDelivery_References_targetId_code_idx",
                 table: "SupplyDelivery_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -39799,7 +39799,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "SupplyRequest_References_targetId_code_idx",
                 table: "SupplyRequest_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -40069,7 +40069,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "Task_References_targetId_code_idx",
                 table: "Task_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -40290,7 +40290,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "TerminologyCapabilities_References_targetId_code_idx",
                 table: "TerminologyCapabilities_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -40433,7 +40433,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "TestReport_References_targetId_code_idx",
                 table: "TestReport_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -40674,7 +40674,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "TestScript_References_targetId_code_idx",
                 table: "TestScript_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -40933,7 +40933,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ValueSet_References_targetId_code_idx",
                 table: "ValueSet_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -41027,7 +41027,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "VerificationResult_References_targetId_code_idx",
                 table: "VerificationResult_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
 
             migrationBuilder.CreateIndex(
@@ -41169,7 +41169,7 @@ namespace FhirEf.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "VisionPrescription_References_targetId_code_idx",
                 table: "VisionPrescription_References",
-                columns: new[] { "targetId", "code" })
+                columns: new[] { "targetId", "code", "targetType", "projectId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "resourceId" });
         }
 

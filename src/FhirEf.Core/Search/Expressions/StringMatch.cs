@@ -1,0 +1,8 @@
+namespace FhirEf.Core.Search.Expressions;
+
+public enum StringMatch
+{
+    StartsWith,
+    Exact,
+    Contains,
+}

@@ -1,0 +1,8 @@
+namespace FhirEf.Core.Search.Expressions;
+
+public enum UriMatch
+{
+    Exact,
+    Below,
+    Above,
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using FhirEf.Core.Abstractions;
+using FhirEf.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FhirEf.EntityFramework.Tests.Search;
+
+/// <summary>A tenant of its own holding <see cref="SearchData"/>, and search through the real services.</summary>
+public sealed class SearchFixture : IAsyncLifetime
+{
+    private readonly FhirDatabaseFixture _database = new();
+    private StorageHost? _host;
+
+    public StorageHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
+
+    public FhirDatabaseFixture Database => _database;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _host = new StorageHost(_database);
+        foreach (var json in SearchData.Resources)
+        {
+            var resource = TestData.Parse(json);
+            await Host.WithRepositoryAsync(r => r.UpdateAsync(
+                resource.GetProperty("resourceType").GetString()!, resource.GetProperty("id").GetString()!, resource, WriteOptions.None, default));
+        }
+    }
+
+    /// <summary>The ids of the matches, in result order, for <c>GET [type]?query</c>.</summary>
+    public async Task<string> IdsAsync(string? resourceType, string query, bool strict = false)
+    {
+        var result = await SearchAsync(resourceType, query, strict);
+        return string.Join(",", result.Entries.Where(e => e.Mode == SearchEntryMode.Match).Select(e => e.Resource.Id));
+    }
+
+    public async Task<SearchResult> SearchAsync(string? resourceType, string query, bool strict = false)
+    {
+        await using var scope = Host.CreateScope();
+        var search = scope.ServiceProvider.GetRequiredService<IFhirSearchService>();
+        var parameters = Core.Search.Syntax.SearchQueryParser.ParseQueryString(query);
+        return await search.SearchAsync(new SearchRequest(resourceType, parameters) { Strict = strict }, default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+}
