@@ -68,6 +68,12 @@ internal sealed class ExtractionSession
     /// <summary>Adds the values of <paramref name="node"/> for <paramref name="type"/> (converted on first use); false when it gives none it could read.</summary>
     public bool TryAdd(SearchParamType type, ElementNode node, ValueKind kind, List<SearchValue> output)
     {
+        if (kind < ValueKind.Coding)
+        {
+            // A primitive is one string to read: cheaper to convert again than to remember.
+            return Converter.TryAdd(type, node, kind, output);
+        }
+
         if (_converted.TryGetValue((node, type), out var cached))
         {
             output.AddRange(cached.Values);

@@ -30,6 +30,8 @@ internal enum ValueKind : byte
     Time,
     Base64Binary,
     Xhtml,
+
+    /// <summary>The first complex type: the kinds from here on are data types with fields (ExtractionSession relies on the order).</summary>
     Coding,
     CodeableConcept,
     Identifier,
