@@ -1,5 +1,6 @@
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Definitions;
+using FhirEf.Core.Indexing;
 using FhirEf.Core.Schema;
 using FhirEf.EntityFramework.Modeling;
 using FhirEf.EntityFramework.Npgsql.Embedded;
@@ -27,7 +28,8 @@ public static class FhirEfPostgresServiceCollectionExtensions
 
     /// <summary>
     /// FhirEf's PostgreSQL storage: the database endpoint (configured or embedded), its start-up and
-    /// migrations, the Npgsql data source and the pooled <see cref="FhirDbContext"/>.
+    /// migrations, the Npgsql data source and the pooled <see cref="FhirDbContext"/>, then the storage
+    /// services of <see cref="AddFhirEfStorage"/>.
     /// </summary>
     public static IServiceCollection AddFhirEfPostgres(this IServiceCollection services, IConfiguration configuration, string rootDirectory)
     {
@@ -52,13 +54,13 @@ public static class FhirEfPostgresServiceCollectionExtensions
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
         services.AddDbContextPool<FhirDbContext>((sp, options) => options.UseFhirEfNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
-        return services;
+        return services.AddFhirEfStorage();
     }
 
     /// <summary>
     /// The repository and what it stands on: definitions, schema, row builder, cache, retry, and the
-    /// scoped session (connection, tenant, unit of work). An <see cref="Core.Indexing.IResourceIndexer"/>
-    /// must be registered too.
+    /// scoped session (connection, tenant, unit of work), the indexer, search and conditional operations.
+    /// Each is registered only when absent, so a host may replace any of them first.
     /// </summary>
     public static IServiceCollection AddFhirEfStorage(this IServiceCollection services)
     {
@@ -67,6 +69,7 @@ public static class FhirEfPostgresServiceCollectionExtensions
         services.TryAddSingleton(_ => FhirSchema.R4);
         services.TryAddSingleton<IFhirStorageProvider>(NpgsqlFhirStorageProvider.Instance);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IResourceIndexer>(sp => new SearchIndexer(sp.GetRequiredService<FhirDefinitions>()));
         services.TryAddSingleton<ResourceRowBuilder>();
         services.TryAddSingleton<ResourceCache>();
         services.TryAddSingleton<WriteRetry>();

@@ -11,6 +11,7 @@ internal static class FhirEfCommandLine
         root.Subcommands.Add(DbCommands.Build());
         root.Subcommands.Add(FhirPathCommand.Build());
         root.Subcommands.Add(SchemaCommands.Build());
+        root.Subcommands.Add(IndexCommand.Build());
         return root;
     }
 }
