@@ -16,6 +16,8 @@ public sealed class FhirApiFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Fhir"] = database.ConnectionString,
             ["Database:MigrateOnStartup"] = "false",
+            // Each fixture writes under a tenant of its own: tests never see each other's resources.
+            ["Fhir:Tenancy:DefaultProjectId"] = database.ProjectId,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
