@@ -15,6 +15,7 @@ using FhirEf.Core.Definitions;
 using FhirEf.Core.FhirPath.Compilation;
 using FhirEf.Core.Validation;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,15 @@ public static class FhirEfApiServiceCollectionExtensions
         services.AddOptions<HostOptions>().Configure<IOptions<FhirApiOptions>>(
             (host, api) => host.ShutdownTimeout = TimeSpan.FromSeconds(api.Value.ShutdownTimeoutSeconds));
 
-        services.AddControllers()
+        services.AddControllers(options =>
+            {
+                // Controllers read bodies themselves (POST _search too). MVC's form value providers would read
+                // a form body before the action and, when it is malformed, leave every route value unbound.
+                options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                options.ModelMetadataDetailsProviders.Add(new RouteValuesStayStrings());
+            })
             .AddApplicationPart(typeof(MetadataController).Assembly)
             .ConfigureApiBehaviorOptions(options =>
             {

@@ -86,21 +86,22 @@ public sealed partial class FhirInteractions
     }
 
     /// <summary>Throws unless <paramref name="resourceType"/> is a concrete R4 resource type (404 otherwise).</summary>
-    public void RequireType(string resourceType)
+    public void RequireType(string? resourceType)
     {
-        if (!_definitions.Structures.IsConcreteResourceType(resourceType))
+        // Route values arrive null when they are blank.
+        if (string.IsNullOrWhiteSpace(resourceType) || !_definitions.Structures.IsConcreteResourceType(resourceType))
         {
-            throw new ResourceTypeNotSupportedException(resourceType);
+            throw new ResourceTypeNotSupportedException(resourceType ?? string.Empty);
         }
     }
 
     /// <summary>Throws unless <paramref name="id"/> has the FHIR id syntax <c>[A-Za-z0-9\-\.]{1,64}</c> (400 otherwise).</summary>
-    public static void RequireId(string id)
+    public static void RequireId(string? id)
     {
         if (!IsValidId(id))
         {
             throw new InvalidRequestException(
-                id.StartsWith('$')
+                id is not null && id.StartsWith('$')
                     ? $"There is no operation '{id}' here."
                     : $"'{id}' is not a valid resource id: 1 to 64 of A-Z, a-z, 0-9, '-' and '.' (https://hl7.org/fhir/R4/datatypes.html#id).");
         }

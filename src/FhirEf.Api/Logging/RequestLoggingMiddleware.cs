@@ -19,11 +19,17 @@ internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILo
         var clientId = context.Request.Headers["X-Request-Id"].ToString();
         var requestId = IsSane(clientId) ? clientId : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = requestId;
-        context.Response.Headers["X-Request-Id"] = requestId;
-        if (clientId.Length > 0 && clientId != requestId)
+        // Set when the response starts: the exception handler clears the headers of a failed request.
+        context.Response.OnStarting(() =>
         {
-            context.Response.Headers["X-Correlation-Id"] = clientId.Length > MaxRequestIdLength ? clientId[..MaxRequestIdLength] : clientId;
-        }
+            context.Response.Headers["X-Request-Id"] = requestId;
+            if (clientId.Length > 0 && clientId != requestId)
+            {
+                context.Response.Headers["X-Correlation-Id"] = clientId.Length > MaxRequestIdLength ? clientId[..MaxRequestIdLength] : clientId;
+            }
+
+            return Task.CompletedTask;
+        });
 
         var started = Stopwatch.GetTimestamp();
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });

@@ -70,14 +70,14 @@ public sealed class FhirRequestReader(ResourceValidator validator, IOptions<Fhir
 
         if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UnsupportedMediaTypeException($"FHIR bodies are UTF-8; the request says charset={contentType.Charset}.");
+            throw new UnsupportedMediaTypeException($"FHIR bodies are UTF-8 ({FhirMediaTypes.Json}; charset=utf-8); the request says charset={contentType.Charset}.");
         }
 
         foreach (var parameter in contentType.Parameters)
         {
             if (parameter.Name.Equals("fhirVersion", StringComparison.OrdinalIgnoreCase) && !parameter.Value.StartsWith("4.0", StringComparison.Ordinal))
             {
-                throw new UnsupportedMediaTypeException($"This server reads FHIR 4.0 (R4); the request body says fhirVersion={parameter.Value}.");
+                throw new UnsupportedMediaTypeException($"This server reads FHIR 4.0 (R4, {FhirMediaTypes.Json}; fhirVersion=4.0); the request body says fhirVersion={parameter.Value}.");
             }
         }
 
