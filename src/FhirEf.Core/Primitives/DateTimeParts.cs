@@ -29,10 +29,10 @@ internal readonly record struct DateTimeParts(
     /// <summary>
     /// The inclusive UTC range of instants the value covers, to the precision written: "1980-05" covers
     /// 1980-05-01T00:00:00Z … 1980-05-31T23:59:59.9999999Z and "13:28:17.5" covers .5 … .5999999.
-    /// A value without timezone is a UTC day, month or year (FHIR lets a server assume its own
-    /// timezone; FhirEf's is UTC so that ranges do not depend on the machine). A leap second (":60",
-    /// allowed by the regex) is the last tick of second 59. Ranges that leave 0001-01-01 … 9999-12-31
-    /// after applying the offset are clamped to those bounds.
+    /// A value without timezone is a UTC day, month or year: R4 search.html#date lets a server assume
+    /// its own timezone, and FhirEf's is UTC so that ranges do not depend on the machine. A leap second
+    /// (":60", allowed by the regex) is the last tick of second 59. Ranges that leave 0001-01-01 …
+    /// 9999-12-31 after applying the offset are clamped to those bounds.
     /// </summary>
     public (DateTimeOffset Start, DateTimeOffset End) GetRange()
     {

@@ -30,7 +30,7 @@ public readonly record struct FhirDate
     /// <summary><see cref="DateTimePrecision.Year"/>, <see cref="DateTimePrecision.Month"/> or <see cref="DateTimePrecision.Day"/>.</summary>
     public DateTimePrecision Precision => _parts.Precision;
 
-    /// <summary>The first instant covered, as a UTC day/month/year (see <see cref="DateTimeParts.GetRange"/> for the UTC choice).</summary>
+    /// <summary>The first instant covered: a date has no timezone, and FhirEf reads it as a UTC day, month or year (docs/validation.md).</summary>
     public DateTimeOffset Start => _parts.Start;
 
     /// <summary>The last instant covered, inclusive: "1980-05" ends at 1980-05-31T23:59:59.9999999Z.</summary>

@@ -6,7 +6,7 @@ namespace FhirEf.Core.Primitives;
 /// <summary>
 /// A FHIR <c>decimal</c> kept exactly: the text as written ("1.50", "1.5e3") and the
 /// <see cref="decimal"/> parsed from that text, never through <see cref="double"/>. It also carries the
-/// range its precision implies (R4 search §3.1.1.4.1, number: "100" means [99.5, 100.5), "1.50" means
+/// range its precision implies (R4 search.html#number: "100" means [99.5, 100.5), "1.50" means
 /// [1.495, 1.505): half a unit of the last significant digit either side).
 /// </summary>
 /// <remarks>

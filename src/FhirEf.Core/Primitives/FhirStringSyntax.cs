@@ -25,7 +25,7 @@ public static class FhirStringSyntax
 
     /// <summary>
     /// Whether <paramref name="text"/> has characters below U+0020 other than tab, CR and LF. R4 says
-    /// strings SHOULD NOT (datatypes §2.24.0.1); FhirEf rejects them because XML 1.0 cannot carry them.
+    /// strings SHOULD NOT (R4 datatypes.html#string); FhirEf rejects them because XML 1.0 cannot carry them.
     /// </summary>
     public static bool ContainsForbiddenControlCharacter(ReadOnlySpan<char> text) => text.ContainsAny(ForbiddenControlCharacters);
 

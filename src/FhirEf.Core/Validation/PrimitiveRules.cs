@@ -10,7 +10,7 @@ using FhirEf.Core.Primitives;
 namespace FhirEf.Core.Validation;
 
 /// <summary>
-/// The JSON kind and value syntax of each R4 primitive (FHIR JSON §2.6.2: boolean as true/false,
+/// The JSON kind and value syntax of each R4 primitive (R4 json.html#primitive: boolean as true/false,
 /// integer, positiveInt, unsignedInt and decimal as numbers, everything else as strings; syntax per
 /// the regexes of profiles-types.json via <see cref="Primitives"/>). Numbers are checked on their raw
 /// JSON text, never through <see cref="double"/>.
@@ -155,19 +155,44 @@ internal static class PrimitiveRules
         _ => string.Empty,
     };
 
-    /// <summary>Short strings without escapes are decoded onto the stack: most values are checked without allocating.</summary>
+    /// <summary>
+    /// Strings without escapes are checked on their UTF-8 bytes: short ones decoded onto the stack,
+    /// long strings, base64 and narrative in place. Only escaped or failing values become strings.
+    /// </summary>
     private static PrimitiveProblem? CheckString(JsonElement value, PrimitiveKind kind, string typeCode)
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
         var content = raw[1..^1];
-        if (content.Length <= MaxStackString && !content.Contains((byte)'\\'))
+        if (!content.Contains((byte)'\\'))
         {
-            Span<char> buffer = stackalloc char[MaxStackString];
-            return CheckText(buffer[..Encoding.UTF8.GetChars(content, buffer)], kind, typeCode);
+            if (content.Length <= MaxStackString)
+            {
+                Span<char> buffer = stackalloc char[MaxStackString];
+                return CheckText(buffer[..Encoding.UTF8.GetChars(content, buffer)], kind, typeCode);
+            }
+
+            if (IsValidLongUtf8(content, kind))
+            {
+                return null;
+            }
         }
 
         return CheckText(value.GetString(), kind, typeCode);
     }
+
+    /// <summary>
+    /// True when a long unescaped value is known valid without decoding it. A JSON string cannot hold
+    /// raw control characters, so string and markdown only need their length; false sends the value
+    /// to <see cref="CheckText"/>, which also words the problem.
+    /// </summary>
+    private static bool IsValidLongUtf8(ReadOnlySpan<byte> content, PrimitiveKind kind) => kind switch
+    {
+        PrimitiveKind.String or PrimitiveKind.Markdown =>
+            content.Length <= FhirStringSyntax.MaxStringLength || Encoding.UTF8.GetCharCount(content) <= FhirStringSyntax.MaxStringLength,
+        PrimitiveKind.Base64Binary => FhirBase64BinarySyntax.IsValidUtf8(content),
+        PrimitiveKind.Xhtml => content.StartsWith("<div"u8),
+        _ => false,
+    };
 
     private static PrimitiveProblem? CheckText(ReadOnlySpan<char> text, PrimitiveKind kind, string typeCode)
     {

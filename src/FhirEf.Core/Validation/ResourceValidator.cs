@@ -9,7 +9,7 @@ using FhirEf.Core.Errors;
 namespace FhirEf.Core.Validation;
 
 /// <summary>
-/// Structural validation of FHIR R4 resources in JSON (FHIR JSON §2.6.2 and the StructureDefinitions):
+/// Structural validation of FHIR R4 resources in JSON (R4 json.html and the StructureDefinitions):
 /// a known concrete resourceType; every property an element of its parent, choice names resolved;
 /// arrays exactly for repeating elements; required children present; the JSON kind of every value;
 /// the syntax of every primitive; no nulls, empty objects, arrays or strings; contained and bundled
@@ -38,6 +38,7 @@ public sealed class ResourceValidator
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDepth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxDepth, ResourceValidatorOptions.MaxDepthCeiling);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxResourceBytes, 1);
         _structures = definitions.Structures;
         _options = new ResourceValidatorOptions { MaxDepth = options.MaxDepth, MaxResourceBytes = options.MaxResourceBytes };

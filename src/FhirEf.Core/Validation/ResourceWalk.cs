@@ -285,7 +285,7 @@ internal sealed class ResourceWalk
         Leave();
     }
 
-    /// <summary>A "_name" sibling: the id and extensions of a primitive (FHIR JSON §2.6.2.1), walked as an Element.</summary>
+    /// <summary>A "_name" sibling: the id and extensions of a primitive (R4 json.html#primitive), walked as an Element.</summary>
     private void WalkPrimitiveExtension(JsonElement parent, JsonElement value, PropertyBinding binding)
     {
         var jsonName = binding.JsonName;

@@ -42,6 +42,22 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
+    public void An_evaluation_nested_in_a_resolver_keeps_the_outer_evaluation_intact()
+    {
+        var target = Resource("""{"resourceType":"Organization","id":"org","name":"Acme"}""");
+        var options = new FhirPathEvaluationOptions
+        {
+            ResolveReference = reference =>
+                FhirEf.Core.FhirPath.Compilation.FhirPathCompiler.R4.Compile("name.where($index = 0).exists()").Evaluate(target)[0] is true ? target : null,
+        };
+        var observation = Resource("""{"resourceType":"Observation","id":"obs","status":"final","code":{"text":"x"},"performer":[{"reference":"urn:uuid:a"},{"reference":"urn:uuid:b"}]}""");
+
+        var result = Evaluate("Observation.performer.select(resolve().id & ':' & $index.toString() & ':' & %resource.id)", observation, options);
+
+        Assert.Equal("[\"org:0:obs\",\"org:1:obs\"]", FhirPathFormatting.Describe(result));
+    }
+
+    [Fact]
     public void An_undefined_variable_is_an_error() =>
         Assert.Throws<FhirPathEvaluationException>(() => Evaluate("%undefined", Patient));
 

@@ -41,4 +41,17 @@ public sealed class QuantityTests
         Assert.Equal("[true]", EvaluateToJson("Observation.value > 80 'kg'", observation));
         Assert.Equal("[true]", EvaluateToJson("Observation.value < 85 'kg'", observation));
     }
+
+    [Fact]
+    public void Two_fhir_quantities_compare_by_unit_not_child_by_child()
+    {
+        var observation = Resource("""
+            {"resourceType":"Observation","status":"final","code":{"text":"w"},
+             "valueQuantity":{"value":1.5,"unit":"kg","system":"http://unitsofmeasure.org","code":"kg"},
+             "referenceRange":[{"low":{"value":1500,"unit":"g","system":"http://unitsofmeasure.org","code":"g"}}]}
+            """);
+
+        Assert.Equal("[true]", EvaluateToJson("Observation.value = Observation.referenceRange.low", observation));
+        Assert.Equal("[true]", EvaluateToJson("Observation.value ~ Observation.referenceRange.low", observation));
+    }
 }

@@ -31,6 +31,19 @@ public sealed class ReferenceResolutionTests
     public void References_resolve_to_what_they_name(string expression, string expected) =>
         Assert.Equal(expected, EvaluateToJson(expression, Observation));
 
+    [Theory]
+    [InlineData("Observation.performer.where(resolve() is Practitioner)", "Observation.performer.where(resolve().is(Practitioner))")]
+    [InlineData("Observation.performer.where(resolve() is Device)", "Observation.performer.where(resolve().is(Device))")]
+    [InlineData("Observation.performer.where(resolve() is DomainResource)", "Observation.performer.where(resolve().is(DomainResource))")]
+    [InlineData("Observation.focus.resolve() is Patient", "Observation.focus.resolve().is(Patient)")]
+    [InlineData("Observation.subject.resolve() is Patient", "Observation.subject.resolve().is(Patient)")]
+    public void The_type_test_of_resolve_answers_as_resolving_then_testing(string fused, string unfused) =>
+        Assert.Equal(EvaluateToJson(unfused, Observation), EvaluateToJson(fused, Observation));
+
+    [Fact]
+    public void Testing_the_type_of_several_resolved_targets_is_an_error() =>
+        Assert.Throws<FhirPathEvaluationException>(() => Evaluate("Observation.performer.resolve() is Practitioner", Observation));
+
     [Fact]
     public void Inside_a_bundle_a_urn_reference_resolves_to_the_entry()
     {

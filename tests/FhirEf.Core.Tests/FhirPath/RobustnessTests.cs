@@ -36,6 +36,15 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Sorting_values_that_cannot_be_compared_is_an_evaluation_error_of_its_own()
+    {
+        var error = Assert.Throws<FhirPathEvaluationException>(() => FhirPathCompiler.R4.Compile("(true | 'a').sort()").Evaluate(FhirPathCollection.Empty));
+
+        Assert.Null(error.InnerException);
+        Assert.Contains("Cannot compare", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_suite_expression_on_every_suite_input_gives_a_result_or_a_typed_error()
     {
         var expressions = System.Xml.Linq.XDocument.Load(Path.Combine(FhirPathTestData.Folder, "tests-fhir-r4.xml"))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FhirEf.Core.Definitions;
 using FhirEf.Core.FhirPath;
 using FhirEf.Core.FhirPath.Compilation;
+using FhirEf.Core.Resources;
 
 namespace FhirEf.Core.Tests.FhirPath;
 
@@ -65,6 +66,68 @@ public sealed class SearchParameterExpressionTests
         }
 
         Assert.Empty(refused);
+    }
+
+    [Fact]
+    public void Every_applicable_search_parameter_evaluates_on_the_suite_resources()
+    {
+        var failures = new List<string>();
+        var values = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(FhirPathTestData.Folder, "input"), "*.json"))
+        {
+            var resource = FhirPathTestData.Input(Path.GetFileName(file));
+            foreach (var parameter in FhirDefinitions.R4.SearchParameters.ForResource(resource.TypeName!).Values)
+            {
+                try
+                {
+                    values += parameter.Expression is { } expression ? FhirPathCompiler.R4.Compile(expression).Evaluate(resource).Count : 0;
+                }
+                catch (FhirPathException e)
+                {
+                    failures.Add($"{parameter.Url} on {resource.TypeName}: {e.Message}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.True(values > 100, $"only {values} values were extracted");
+    }
+
+    [Fact]
+    public void Search_parameters_extract_from_synthea_bundles_with_references_resolved_in_the_bundle()
+    {
+        var failures = new List<string>();
+        var observations = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(FhirPathTestData.RepositoryRoot, "tests", "data", "synthea"), "*.json"))
+        {
+            var bundle = FhirPathTestData.Resource(File.ReadAllText(file));
+            foreach (var resource in FhirPathCompiler.R4.Compile("Bundle.entry.resource").Evaluate(bundle).Cast<ElementNode>())
+            {
+                foreach (var parameter in FhirDefinitions.R4.SearchParameters.ForResource(resource.TypeName!).Values)
+                {
+                    try
+                    {
+                        _ = parameter.Expression is { } expression ? FhirPathCompiler.R4.Compile(expression).Evaluate(resource) : default;
+                    }
+                    catch (FhirPathException e)
+                    {
+                        failures.Add($"{parameter.Url} on {resource.Location}: {e.Message}");
+                    }
+                }
+
+                if (resource.TypeName == "Observation")
+                {
+                    observations++;
+                    var patient = FhirPathCompiler.R4.Compile(FhirDefinitions.R4.SearchParameters.ForResource("Observation")["patient"].Expression!).Evaluate(resource);
+                    var subject = FhirPathCompiler.R4.Compile("subject.resolve()").Evaluate(resource);
+                    Assert.Single(patient);
+                    Assert.Equal("Patient", Assert.IsType<ElementNode>(Assert.Single(subject)).TypeName);
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.True(observations > 100, $"only {observations} observations");
     }
 
     private static string PinnedFile => Path.Combine(FhirPathTestData.RepositoryRoot, "spec", "fhir", "r4", "search-parameters.json");

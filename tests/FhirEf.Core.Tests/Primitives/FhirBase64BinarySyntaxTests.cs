@@ -1,3 +1,4 @@
+using System.Text;
 using FhirEf.Core.Primitives;
 
 namespace FhirEf.Core.Tests.Primitives;
@@ -20,8 +21,12 @@ public sealed class FhirBase64BinarySyntaxTests
     [InlineData("SGk=SGk=", false)]
     [InlineData("SGV-bG8_", false)]
     [InlineData("SGVsbG8h\u0001", false)]
-    public void Base64Binary_is_groups_of_four_with_padding_at_the_end(string text, bool valid) =>
+    [InlineData("SGVsbG8hé===", false)]
+    public void Base64Binary_is_groups_of_four_with_padding_at_the_end(string text, bool valid)
+    {
         Assert.Equal(valid, FhirBase64BinarySyntax.IsValid(text));
+        Assert.Equal(valid, FhirBase64BinarySyntax.IsValidUtf8(Encoding.UTF8.GetBytes(text)));
+    }
 
     [Fact]
     public void Whatever_base64Binary_accepts_decodes()

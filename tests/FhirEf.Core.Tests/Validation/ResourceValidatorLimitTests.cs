@@ -87,6 +87,21 @@ public sealed class ResourceValidatorLimitTests(ITestOutputHelper output)
         Assert.Equal("the resource is 26 bytes; the limit is 25 bytes", Assert.Single(smaller.Validate(document.RootElement).Issues).Message);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public void A_depth_limit_outside_1_to_1000_is_refused(int maxDepth) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ResourceValidator(FhirDefinitions.R4, new ResourceValidatorOptions { MaxDepth = maxDepth }));
+
+    [Fact]
+    public void The_deepest_allowed_nesting_validates_without_exhausting_the_stack()
+    {
+        var validator = new ResourceValidator(FhirDefinitions.R4, new ResourceValidatorOptions { MaxDepth = ResourceValidatorOptions.MaxDepthCeiling });
+
+        Assert.Empty(validator.Validate(Encoding.UTF8.GetBytes(NestedExtensions(999))).Issues);
+        Assert.Equal(IssueType.TooCostly, Assert.Single(validator.Validate(Encoding.UTF8.GetBytes(NestedExtensions(1001))).Issues).Code);
+    }
+
     [Fact]
     public void The_default_size_limit_is_16_megabytes()
     {

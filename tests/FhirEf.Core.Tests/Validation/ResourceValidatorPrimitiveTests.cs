@@ -79,6 +79,27 @@ public sealed class ResourceValidatorPrimitiveTests
     }
 
     [Fact]
+    public void Long_values_are_checked_in_full()
+    {
+        var base64 = new string('A', 4000);
+        var prose = new string('x', 4000);
+
+        Assert.Equal(string.Empty, Issues("{'resourceType':'Patient','photo':[{'data':'" + base64 + "'}],'text':{'status':'generated','div':'<div>" + prose + "</div>'}}"));
+        Assert.Equal(
+            "Patient.photo[0].data: '" + base64[..60] + "…' is not a valid base64Binary | Patient.text.div: '" + prose[..60] + "…' is not a valid xhtml (XHTML starting with <div)",
+            Issues("{'resourceType':'Patient','photo':[{'data':'" + base64 + "A'}],'text':{'status':'generated','div':'" + prose + "'}}"));
+    }
+
+    [Fact]
+    public void The_string_limit_counts_characters_not_bytes()
+    {
+        var accents = new string('é', 1024 * 1024);
+
+        Assert.Equal(string.Empty, Issues("{'resourceType':'Patient','name':[{'family':'" + accents + "'}]}"));
+        Assert.Equal("Patient.name[0].family: string is 1048577 characters long; the limit is 1048576", Issues("{'resourceType':'Patient','name':[{'family':'" + accents + "é'}]}"));
+    }
+
+    [Fact]
     public void A_string_longer_than_one_megabyte_is_too_long()
     {
         var family = new string('x', (1024 * 1024) + 1);

@@ -10,6 +10,7 @@ internal static class FhirEfCommandLine
         var root = new RootCommand("FhirEf: a FHIR R4 server on EF Core and PostgreSQL. Reads the top-level appsettings.json.");
         root.Subcommands.Add(DbCommands.Build());
         root.Subcommands.Add(FhirPathCommand.Build());
+        root.Subcommands.Add(SchemaCommands.Build());
         return root;
     }
 }

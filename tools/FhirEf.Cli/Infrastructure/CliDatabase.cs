@@ -1,4 +1,5 @@
 using FhirEf.Core.Configuration;
+using FhirEf.EntityFramework.Npgsql.Embedded;
 using FhirEf.EntityFramework.Npgsql.Hosting;
 using FhirEf.EntityFramework.Storage;
 
@@ -22,6 +23,14 @@ internal sealed class CliDatabase : IAsyncDisposable
         var endpoint = FhirDatabaseEndpoint.FromConfiguration(FhirEfConfiguration.Build(root), root);
         await endpoint.StartAsync(cancellationToken);
         return new CliDatabase(endpoint);
+    }
+
+    /// <summary>A database given by its connection string, whatever the configuration says (tests).</summary>
+    public static CliDatabase Connect(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return new CliDatabase(new FhirDatabaseEndpoint(
+            connectionString, new DatabaseOptions(), new EmbeddedPostgresOptions(), Directory.GetCurrentDirectory()));
     }
 
     public FhirDbContext CreateContext() => new(FhirDbContextOptionsFactory.Create(ConnectionString));

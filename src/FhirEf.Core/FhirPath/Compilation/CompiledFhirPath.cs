@@ -38,7 +38,7 @@ public sealed class CompiledFhirPath
     /// <summary>Evaluates the expression on a collection (empty for expressions that need no input).</summary>
     public FhirPathCollection Evaluate(FhirPathCollection input, FhirPathEvaluationOptions? options = null)
     {
-        var context = new EvaluationContext(input, options ?? FhirPathEvaluationOptions.Default, IsStrict);
+        var context = EvaluationContext.Rent(input, options ?? FhirPathEvaluationOptions.Default, IsStrict);
         try
         {
             return _root(input, context);
@@ -47,6 +47,10 @@ public sealed class CompiledFhirPath
         {
             // A safety net at the public boundary: callers only ever see the engine's typed errors.
             throw new FhirPathEvaluationException($"Evaluating '{Expression}' failed: {e.Message}", e);
+        }
+        finally
+        {
+            EvaluationContext.Return(context);
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed partial class ExpressionCompiler
             return operand;
         }
 
-        if (node.Operand is LiteralExpression or QuantityLiteralExpression)
+        if (node.Operand is LiteralExpression { Kind: LiteralKind.Integer or LiteralKind.Decimal } or QuantityLiteralExpression)
         {
             // Fold the sign into a numeric literal once: -5 is a constant, not an operation.
             var constant = Negate(operand(FhirPathCollection.Empty, null!));

@@ -99,6 +99,7 @@ internal sealed partial class ExpressionCompiler : IExpressionVisitor<CompiledNo
         {
             matches = item => TypeChecks.Is(item, type, exactPrimitive: false);
         }
+
         return (focus, context) =>
         {
             if (focus.Count == 1 && matches(focus[0]))
@@ -198,8 +199,15 @@ internal sealed partial class ExpressionCompiler : IExpressionVisitor<CompiledNo
 
     public CompiledNode VisitTypeOperation(TypeOperationExpression node)
     {
-        var operand = Compile(node.Operand);
         var type = ResolveType(node.Type, node.Position);
+        if (node is { Operator: TypeOperator.Is, Operand: FunctionCallExpression { Name: "resolve", Arguments.Count: 0 } resolve })
+        {
+            // resolve() is T, as in subject.where(resolve() is Patient): test the target's type without building it.
+            var references = resolve.Target is null ? null : Compile(resolve.Target);
+            return (focus, context) => BooleanLogic.ToCollection(ReferenceResolution.ResolvesTo(references is null ? focus : references(focus, context), type, context));
+        }
+
+        var operand = Compile(node.Operand);
         if (node.Operator == TypeOperator.Is)
         {
             return (focus, context) => Singletons.Item(operand(focus, context), $"'is {type.Name}'") is { } item

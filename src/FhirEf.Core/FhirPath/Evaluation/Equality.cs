@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FhirEf.Core.Resources;
 
 namespace FhirEf.Core.FhirPath.Evaluation;
@@ -95,9 +96,7 @@ internal static class Equality
             return true;
         }
 
-        var leftNode = left as ElementNode;
-        var rightNode = right as ElementNode;
-        if (leftNode is not null && rightNode is not null && !leftNode.HasPrimitiveValue && !rightNode.HasPrimitiveValue)
+        if (AreComplexNodes(left, right, out var leftNode, out var rightNode))
         {
             return ChildrenMatch(leftNode, rightNode, equivalence: false);
         }
@@ -117,9 +116,7 @@ internal static class Equality
             return true;
         }
 
-        var leftNode = left as ElementNode;
-        var rightNode = right as ElementNode;
-        if (leftNode is not null && rightNode is not null && !leftNode.HasPrimitiveValue && !rightNode.HasPrimitiveValue)
+        if (AreComplexNodes(left, right, out var leftNode, out var rightNode))
         {
             return ChildrenMatch(leftNode, rightNode, equivalence: true);
         }
@@ -188,6 +185,15 @@ internal static class Equality
     };
 
     internal static decimal ToDecimal(object number) => number is int i ? i : (decimal)number;
+
+    /// <summary>Two FHIR nodes compared child by child: neither is a primitive, and they are not both quantities (which compare by unit).</summary>
+    private static bool AreComplexNodes(object left, object right, [NotNullWhen(true)] out ElementNode? leftNode, [NotNullWhen(true)] out ElementNode? rightNode)
+    {
+        leftNode = left as ElementNode;
+        rightNode = right as ElementNode;
+        return leftNode is { HasPrimitiveValue: false } && rightNode is { HasPrimitiveValue: false }
+            && !(SystemValues.IsQuantityNode(leftNode) && SystemValues.IsQuantityNode(rightNode));
+    }
 
     private static bool ChildrenMatch(ElementNode left, ElementNode right, bool equivalence)
     {

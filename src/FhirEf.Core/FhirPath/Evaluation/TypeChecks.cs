@@ -1,3 +1,4 @@
+using FhirEf.Core.Definitions;
 using FhirEf.Core.Resources;
 
 namespace FhirEf.Core.FhirPath.Evaluation;
@@ -21,26 +22,31 @@ internal static class TypeChecks
 
         if (item is ElementNode node)
         {
-            if (!type.IsFhir || node.TypeName is not { } typeName)
-            {
-                return false;
-            }
-
-            if (string.Equals(typeName, type.Name, StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            var structures = node.Structures;
-            if (structures is null || (exactPrimitive && structures.IsPrimitive(typeName)))
-            {
-                return false;
-            }
-
-            return structures.IsSubtypeOf(typeName, type.Name);
+            return node.TypeName is { } typeName && IsFhirType(typeName, node.Structures, type, exactPrimitive);
         }
 
         return !type.IsFhir && type.SystemType is { } systemType && SystemTypeOf(item) == systemType;
+    }
+
+    /// <summary>Whether a FHIR type (of a node, or of a reference's target) is <paramref name="type"/> or, unless an exact primitive is asked for, a specialisation of it.</summary>
+    public static bool IsFhirType(string typeName, StructureDefinitionRegistry? structures, ResolvedType type, bool exactPrimitive)
+    {
+        if (!type.IsFhir)
+        {
+            return false;
+        }
+
+        if (string.Equals(typeName, type.Name, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (structures is null || (exactPrimitive && structures.IsPrimitive(typeName)))
+        {
+            return false;
+        }
+
+        return structures.IsSubtypeOf(typeName, type.Name);
     }
 
     public static FhirPathTypeInfo TypeOf(object item) => item switch

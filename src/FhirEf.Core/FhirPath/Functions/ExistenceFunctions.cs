@@ -58,26 +58,56 @@ internal static class ExistenceFunctions
         new("isDistinct", _ => static (input, _, _) => FhirPathCollection.Of(Distinct(input).Count == input.Count)),
     ];
 
-    /// <summary>The items without repeats (by equality), first occurrences in order.</summary>
+    /// <summary>The items without repeats (by equality), first occurrences in order; the input itself when it has none.</summary>
     public static FhirPathCollection Distinct(FhirPathCollection input)
     {
-        if (input.Count < 2)
+        var firstRepeat = FirstRepeat(input);
+        if (firstRepeat < 0)
         {
             return input;
         }
 
-        var builder = new CollectionBuilder();
-        var kept = new List<object>(input.Count);
-        foreach (var item in input)
+        var kept = new object[input.Count];
+        var count = 0;
+        for (var i = 0; i < input.Count; i++)
         {
-            if (!ContainsEqual(kept, item))
+            if (i < firstRepeat || !ContainsEqual(kept, count, input[i]))
             {
-                kept.Add(item);
-                builder.Add(item);
+                kept[count++] = input[i];
             }
         }
 
-        return builder.ToCollection();
+        return FhirPathCollection.Wrap(kept, count);
+    }
+
+    /// <summary>The position of the first item equal to an earlier one, or -1.</summary>
+    private static int FirstRepeat(FhirPathCollection input)
+    {
+        for (var i = 1; i < input.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (Equality.AreEqual(input[j], input[i]) == true)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool ContainsEqual(object[] items, int count, object item)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (Equality.AreEqual(items[i], item) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static bool ContainsEqual(List<object> items, object item)

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using FhirEf.Core.Definitions;
 using FhirEf.Core.FhirPath.Evaluation;
 using FhirEf.Core.Resources;
 
@@ -21,6 +22,52 @@ internal static class ReferenceResolution
 {
     public static ElementNode? Resolve(object item, EvaluationContext context)
     {
+        if (!TryLocate(item, context, needId: true, out var target, out var type, out var id))
+        {
+            return null;
+        }
+
+        return target ?? ElementNode.ForReferencedResource(type!, id, (item as ElementNode)?.Structures);
+    }
+
+    /// <summary>
+    /// <c>resolve() is T</c> on <paramref name="input"/>, without building the placeholder resources:
+    /// the same answer as resolving and then testing (empty when nothing resolves, an error when
+    /// several targets do), for the <c>subject.where(resolve() is Patient)</c> of search parameters.
+    /// </summary>
+    public static bool? ResolvesTo(FhirPathCollection input, ResolvedType type, EvaluationContext context)
+    {
+        var found = 0;
+        ElementNode? target = null;
+        string? targetType = null;
+        StructureDefinitionRegistry? structures = null;
+        foreach (var item in input)
+        {
+            if (TryLocate(item, context, needId: false, out var node, out var name, out _))
+            {
+                found++;
+                (target, targetType, structures) = (node, name, (item as ElementNode)?.Structures);
+            }
+        }
+
+        return found switch
+        {
+            0 => null,
+            1 when target is not null => TypeChecks.Is(target, type, exactPrimitive: false),
+            1 => TypeChecks.IsFhirType(targetType!, structures, type, exactPrimitive: false),
+            _ => throw new FhirPathEvaluationException($"'is {type.Name}' expects a single item but got a collection of {found}."),
+        };
+    }
+
+    /// <summary>
+    /// Finds a reference's target: an existing node (contained, Bundle entry, caller's resolver), or
+    /// else the type (and, with <paramref name="needId"/>, the id) of the placeholder that stands for it.
+    /// False when the target's type cannot be told.
+    /// </summary>
+    private static bool TryLocate(object item, EvaluationContext context, bool needId, out ElementNode? target, out string? type, out string? id)
+    {
+        target = null;
+        type = id = null;
         var node = item as ElementNode;
         var reference = node is not null ? ReferenceString(node) : item as string;
         var structures = node?.Structures;
@@ -28,32 +75,36 @@ internal static class ReferenceResolution
         {
             if (node is not null && reference.StartsWith('#'))
             {
-                return FindContained(node, reference[1..]);
+                target = FindContained(node, reference[1..]);
+                return target is not null;
             }
 
-            if (node is not null && FindInBundle(node, reference) is { } entry)
+            target = (node is not null ? FindInBundle(node, reference) : null) ?? context.Options.ResolveReference?.Invoke(reference);
+            if (target is not null)
             {
-                return entry;
+                return true;
             }
 
-            if (context.Options.ResolveReference?.Invoke(reference) is { } resolved)
+            if (TryParseLiteralSpans(reference, out var typeSpan, out var idSpan))
             {
-                return resolved;
-            }
-
-            if (TryParseLiteral(reference, out var type, out var id) && (structures is null || structures.IsConcreteResourceType(type)))
-            {
-                return ElementNode.ForReferencedResource(type, id, structures);
+                var name = typeSpan.ToString();
+                if (structures is null || structures.IsConcreteResourceType(name))
+                {
+                    type = name;
+                    id = needId ? idSpan.ToString() : null;
+                    return true;
+                }
             }
         }
 
         // A logical reference (by identifier) or an unreadable one still says the target type in Reference.type.
         if (node is { Json.ValueKind: JsonValueKind.Object } && ChildString(node, "type") is { } declared && (structures is null || structures.IsConcreteResourceType(declared)))
         {
-            return ElementNode.ForReferencedResource(declared, null, structures);
+            type = declared;
+            return true;
         }
 
-        return null;
+        return false;
     }
 
     /// <summary>The reference text of a Reference node (its <c>reference</c>), or of a uri/canonical/string node.</summary>
@@ -71,7 +122,19 @@ internal static class ReferenceResolution
     /// </summary>
     public static bool TryParseLiteral(string reference, [NotNullWhen(true)] out string? type, [NotNullWhen(true)] out string? id)
     {
+        if (TryParseLiteralSpans(reference, out var typeSpan, out var idSpan))
+        {
+            (type, id) = (typeSpan.ToString(), idSpan.ToString());
+            return true;
+        }
+
         type = id = null;
+        return false;
+    }
+
+    private static bool TryParseLiteralSpans(string reference, out ReadOnlySpan<char> type, out ReadOnlySpan<char> id)
+    {
+        type = id = default;
         var path = reference.AsSpan();
         var query = path.IndexOfAny('?', '#');
         if (query >= 0)
@@ -106,8 +169,8 @@ internal static class ReferenceResolution
             }
         }
 
-        type = typeSpan.ToString();
-        id = path[(slash + 1)..].ToString();
+        type = typeSpan;
+        id = path[(slash + 1)..];
         return true;
     }
 

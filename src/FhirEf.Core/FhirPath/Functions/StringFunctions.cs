@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using FhirEf.Core.FhirPath.Compilation;
 using FhirEf.Core.FhirPath.Evaluation;
 
 namespace FhirEf.Core.FhirPath.Functions;

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using FhirEf.Core.FhirPath.Compilation;
 using FhirEf.Core.FhirPath.Evaluation;
 using FhirEf.Core.FhirPath.Syntax;
@@ -94,26 +95,34 @@ internal static class UtilityFunctions
                 rows[i] = (input[i], values, i);
             }
 
-            Array.Sort(rows, (a, b) =>
+            try
             {
-                for (var k = 0; k < a.Keys.Length; k++)
+                Array.Sort(rows, (a, b) =>
                 {
-                    // An empty key sorts first in either direction.
-                    var order = (a.Keys[k], b.Keys[k]) switch
+                    for (var k = 0; k < a.Keys.Length; k++)
                     {
-                        (null, null) => 0,
-                        (null, _) => -1,
-                        (_, null) => 1,
-                        var (x, y) => (Comparison.Compare(x, y) ?? 0) * (keys.Length > 0 && keys[k].Descending ? -1 : 1),
-                    };
-                    if (order != 0)
-                    {
-                        return order;
+                        // An empty key sorts first in either direction.
+                        var order = (a.Keys[k], b.Keys[k]) switch
+                        {
+                            (null, null) => 0,
+                            (null, _) => -1,
+                            (_, null) => 1,
+                            var (x, y) => (Comparison.Compare(x, y) ?? 0) * (keys.Length > 0 && keys[k].Descending ? -1 : 1),
+                        };
+                        if (order != 0)
+                        {
+                            return order;
+                        }
                     }
-                }
 
-                return a.Position.CompareTo(b.Position);
-            });
+                    return a.Position.CompareTo(b.Position);
+                });
+            }
+            catch (InvalidOperationException e) when (e.InnerException is FhirPathException inner)
+            {
+                // Array.Sort wraps what the comparer throws; keys that cannot be compared are the engine's error.
+                ExceptionDispatchInfo.Throw(inner);
+            }
 
             var sorted = new object[rows.Length];
             for (var i = 0; i < rows.Length; i++)
