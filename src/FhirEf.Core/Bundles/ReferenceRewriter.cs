@@ -189,11 +189,8 @@ public sealed partial class ReferenceRewriter
                     String(value, property);
                     break;
                 default:
-                    if (writer is not null)
-                    {
-                        value.WriteTo(writer);
-                    }
-
+                    // Numbers and literals verbatim: decimals keep their exact text.
+                    writer?.WriteRawValue(JsonMarshal.GetRawUtf8Value(value), skipInputValidation: true);
                     break;
             }
         }
@@ -208,9 +205,10 @@ public sealed partial class ReferenceRewriter
                 Changed = true;
                 writer?.WriteStringValue(replacement);
             }
-            else if (writer is not null)
+            else
             {
-                value.WriteTo(writer);
+                // The string as it came, escapes and all: nothing to decode and encode again.
+                writer?.WriteRawValue(JsonMarshal.GetRawUtf8Value(value), skipInputValidation: true);
             }
         }
 
