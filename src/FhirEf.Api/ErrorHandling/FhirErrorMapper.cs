@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FhirEf.Api.Formatting;
 using FhirEf.Core.Bundles;
 using FhirEf.Core.Errors;
@@ -28,8 +29,33 @@ public static class FhirErrorMapper
             BadHttpRequestException bad => new ErrorResponse(
                 bad.StatusCode,
                 OperationOutcomeJson.Create("error", bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "too-long" : "invalid", bad.Message)),
-            _ => null,
+            _ => DatabaseError(exception),
         };
+    }
+
+    /// <summary>
+    /// The database gave up on the request for a reason the client can retry: a serialization failure or
+    /// deadlock (SQLSTATE 40001, 40P01) is a conflict with concurrent writes (409, https://hl7.org/fhir/R4/http.html#concurrency);
+    /// any other transient database error is 503. Read through <see cref="DbException"/>: the API knows no provider.
+    /// </summary>
+    private static ErrorResponse? DatabaseError(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException { SqlState: "40001" or "40P01" })
+            {
+                return new ErrorResponse(StatusCodes.Status409Conflict, OperationOutcomeJson.Create(
+                    "error", "conflict", "The request conflicted with concurrent writes (a serialization failure or deadlock) and was rolled back; it can be retried."));
+            }
+
+            if (current is DbException { IsTransient: true })
+            {
+                return new ErrorResponse(StatusCodes.Status503ServiceUnavailable, OperationOutcomeJson.Create(
+                    "error", "transient", "The database is briefly unavailable; the request was not carried out and can be retried."));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The status of a typed error: by its type, then by its issue code for types this layer does not know.</summary>
@@ -78,6 +104,7 @@ public static class FhirErrorMapper
         415 => "415 Unsupported Media Type",
         422 => "422 Unprocessable Entity",
         500 => "500 Internal Server Error",
+        503 => "503 Service Unavailable",
         _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

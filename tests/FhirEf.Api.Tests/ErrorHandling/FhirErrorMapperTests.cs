@@ -67,9 +67,32 @@ public sealed class FhirErrorMapperTests
     }
 
     [Theory]
+    [InlineData("40001", false, 409, "conflict")]
+    [InlineData("40P01", false, 409, "conflict")]
+    [InlineData("08006", true, 503, "transient")]
+    public void Database_error_the_client_can_retry_is_a_conflict_or_unavailable(string sqlState, bool transient, int status, string code)
+    {
+        var response = FhirErrorMapper.TryMap(new InvalidOperationException("wrapped", new DatabaseError(sqlState, transient)))!;
+
+        Assert.Equal((status, code), (response.Status, response.Outcome["issue"]![0]!["code"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Database_error_that_is_not_transient_is_unexpected() =>
+        Assert.Null(FhirErrorMapper.TryMap(new DatabaseError("23502", transient: false)));
+
+    [Theory]
     [InlineData(typeof(InvalidOperationException))]
     [InlineData(typeof(NullReferenceException))]
     public void Unexpected_error_is_not_mapped(Type type) => Assert.Null(FhirErrorMapper.TryMap((Exception)Activator.CreateInstance(type)!));
+
+    /// <summary>A provider's database error, as the API sees it: only through DbException.</summary>
+    private sealed class DatabaseError(string sqlState, bool transient) : System.Data.Common.DbException("database error")
+    {
+        public override string? SqlState => sqlState;
+
+        public override bool IsTransient => transient;
+    }
 
     [Theory]
     [InlineData(200, "200 OK")]
