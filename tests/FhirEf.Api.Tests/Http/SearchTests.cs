@@ -50,6 +50,21 @@ public sealed class SearchTests(FhirDatabaseFixture database) : FhirApiTest(data
     }
 
     [Fact]
+    public async Task System_search_by_get_and_post_finds_a_resource_by_id()
+    {
+        var byGet = await Client.GetAsync($"/fhir?_id={_patient}");
+        using var form = new FormUrlEncodedContent([new("_id", _patient)]);
+        var byPost = await Client.PostAsync(new Uri("/fhir/_search", UriKind.Relative), form);
+
+        foreach (var response in new[] { byGet, byPost })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var entry = (await response.BodyAsync()).GetProperty("entry").EnumerateArray().Single();
+            Assert.Equal(_patient, entry.GetProperty("resource").GetProperty("id").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Compartment_search_finds_the_patients_observations()
     {
         var response = await Client.GetAsync($"/fhir/Patient/{_patient}/Observation");
