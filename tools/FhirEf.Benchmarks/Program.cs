@@ -1,7 +1,15 @@
 using BenchmarkDotNet.Running;
+using FhirEf.Benchmarks.Rest;
 
-// Run with: dotnet run -c Release --project tools/FhirEf.Benchmarks -- --filter '*'
+// BenchmarkDotNet: dotnet run -c Release --project tools/FhirEf.Benchmarks -- --filter '*'
+// REST load (tools/bench/rest.sh): dotnet run -c Release --project tools/FhirEf.Benchmarks -- rest ingest|raw-read ...
+if (args is ["rest", ..])
+{
+    return await RestLoadCommand.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
 
 /// <summary>Entry point; the benchmarks are the classes of this assembly.</summary>
 public partial class Program;

@@ -1,38 +1,28 @@
-using System.Reflection;
-using System.Text.Json.Nodes;
+using FhirEf.Api.Capabilities;
 using FhirEf.Api.Formatting;
+using FhirEf.Api.Headers;
+using FhirEf.Api.Interactions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FhirEf.Api.Controllers;
 
-/// <summary>The capabilities interaction (https://hl7.org/fhir/R4/http.html#capabilities).</summary>
-[ApiController]
+/// <summary>The capabilities interaction (https://hl7.org/fhir/R4/http.html#capabilities), with an ETag, 304 on If-None-Match, and _summary/_elements.</summary>
 [Route("fhir/metadata")]
-public sealed class MetadataController : ControllerBase
+public sealed class MetadataController(CapabilityStatementBuilder capabilities, FhirRequestContext context) : FhirControllerBase
 {
-    private static readonly string SoftwareVersion =
-        typeof(MetadataController).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? "0.0.0";
-
     [HttpGet]
-    public ContentResult Get()
+    [HttpHead]
+    public FhirActionResult Get()
     {
-        var capabilityStatement = new JsonObject
+        var document = capabilities.Get(context.BaseUrl);
+        Response.Headers.ETag = document.ETag;
+        var ifNoneMatch = Request.Headers.IfNoneMatch.ToString();
+        if (ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Contains(document.ETag, StringComparer.Ordinal))
         {
-            ["resourceType"] = "CapabilityStatement",
-            ["status"] = "active",
-            ["date"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd"),
-            ["kind"] = "instance",
-            ["software"] = new JsonObject { ["name"] = "FhirEf", ["version"] = SoftwareVersion },
-            ["implementation"] = new JsonObject
-            {
-                ["description"] = "FhirEf FHIR R4 server",
-                ["url"] = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/fhir",
-            },
-            ["fhirVersion"] = "4.0.1",
-            ["format"] = new JsonArray("application/fhir+json", "application/json"),
-            ["rest"] = new JsonArray(new JsonObject { ["mode"] = "server" }),
-        };
-        return Content(capabilityStatement.ToJsonString(), FhirMediaTypes.JsonWithCharset);
+            return Fhir(new FhirResult(StatusCodes.Status304NotModified));
+        }
+
+        return Fhir(new FhirResult(StatusCodes.Status200OK) { Body = new ResourceBody(document.Json) });
     }
 }

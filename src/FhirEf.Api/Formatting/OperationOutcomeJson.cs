@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FhirEf.Api.Formatting;
@@ -6,18 +5,35 @@ namespace FhirEf.Api.Formatting;
 /// <summary>Builds OperationOutcome resources (https://hl7.org/fhir/R4/operationoutcome.html).</summary>
 public static class OperationOutcomeJson
 {
-    public static JsonObject Create(string severity, string code, string diagnostics) => new()
+    public static JsonObject Create(string severity, string code, string diagnostics) =>
+        Create([new OutcomeIssue(severity, code, diagnostics)]);
+
+    public static JsonObject Create(IEnumerable<OutcomeIssue> issues)
     {
-        ["resourceType"] = "OperationOutcome",
-        ["issue"] = new JsonArray(new JsonObject
+        ArgumentNullException.ThrowIfNull(issues);
+        var array = new JsonArray();
+        foreach (var issue in issues)
         {
-            ["severity"] = severity,
-            ["code"] = code,
-            ["diagnostics"] = diagnostics,
-        }),
-    };
+            var item = new JsonObject
+            {
+                ["severity"] = issue.Severity,
+                ["code"] = issue.Code,
+                ["diagnostics"] = issue.Diagnostics,
+            };
+            if (!string.IsNullOrEmpty(issue.Expression))
+            {
+                item["expression"] = new JsonArray(issue.Expression);
+            }
 
-    public static string Serialize(JsonObject resource) => resource.ToJsonString(SerializerOptions);
+            array.Add(item);
+        }
 
-    private static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = false };
+        return new JsonObject { ["resourceType"] = "OperationOutcome", ["issue"] = array };
+    }
+
+    public static string Serialize(JsonObject resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return resource.ToJsonString(FhirJson.SerializerOptions);
+    }
 }

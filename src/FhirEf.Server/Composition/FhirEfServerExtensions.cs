@@ -20,13 +20,16 @@ internal static class FhirEfServerExtensions
         // The database comes up first: every other start-up step may need it.
         builder.Services.AddFhirEfPostgres(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddFhirEfApi();
+        builder.Services.AddFhirEfOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpointRouteBuilderExtensions.ReadyTag]);
         return builder;
     }
 
     public static WebApplication MapFhirEfServer(this WebApplication app)
     {
+        app.UseFhirEfApi();
         app.MapFhirEfApi();
+        app.MapFhirEfOpenApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;

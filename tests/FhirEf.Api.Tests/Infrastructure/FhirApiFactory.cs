@@ -1,6 +1,8 @@
 using FhirEf.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirEf.Api.Tests.Infrastructure;
 
@@ -9,13 +11,18 @@ public sealed class FhirApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public FhirApiFactory(FhirDatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public FhirApiFactory(FhirDatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         ArgumentNullException.ThrowIfNull(database);
         var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Fhir"] = database.ConnectionString,
             ["Database:MigrateOnStartup"] = "false",
+            // Each fixture writes under a tenant of its own: tests never see each other's resources.
+            ["Fhir:Tenancy:DefaultProjectId"] = database.ProjectId,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -35,6 +42,11 @@ public sealed class FhirApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -92,11 +92,19 @@ public sealed class ServerProcess : IDisposable
     /// <summary>SIGTERM, as systemd or Ctrl-C would: the host shuts down gracefully.</summary>
     public async Task<int> TerminateAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await SignalTerminateAsync();
+        return await WaitForExitAsync(timeout);
+    }
 
+    /// <summary>Sends SIGTERM and returns at once.</summary>
+    public async Task SignalTerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
         using var cancellation = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cancellation.Token);
         return _process.ExitCode;
