@@ -14,7 +14,8 @@ public sealed class StorageHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public StorageHost(FhirDatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configure">Registrations made before the storage services, which then keep them (they are added only when absent).</param>
+    public StorageHost(FhirDatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ProjectId = database.ProjectId;
@@ -22,6 +23,7 @@ public sealed class StorageHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        configure?.Invoke(services);
         services.AddFhirEfStorage();
         services.AddScoped(_ => new TenantContext(ProjectId));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

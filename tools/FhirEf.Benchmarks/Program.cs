@@ -1,8 +1,15 @@
 using BenchmarkDotNet.Running;
+using FhirEf.Benchmarks.Repository;
 using FhirEf.Benchmarks.Rest;
 
 // BenchmarkDotNet: dotnet run -c Release --project tools/FhirEf.Benchmarks -- --filter '*'
 // REST load (tools/bench/rest.sh): dotnet run -c Release --project tools/FhirEf.Benchmarks -- rest ingest|raw-read ...
+// Repository and schema (docs/benchmarks.md): dotnet run -c Release --project tools/FhirEf.Benchmarks -- repo all
+if (args is ["repo", ..])
+{
+    return await RepositoryLoadCommand.RunAsync(args[1..]);
+}
+
 if (args is ["rest", ..])
 {
     return await RestLoadCommand.RunAsync(args[1..]);

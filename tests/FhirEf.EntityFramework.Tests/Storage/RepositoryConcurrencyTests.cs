@@ -1,6 +1,7 @@
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Errors;
 using FhirEf.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirEf.EntityFramework.Tests.Storage;
 
@@ -86,6 +87,26 @@ public sealed class RepositoryConcurrencyTests(FhirDatabaseFixture database) : I
 
         Assert.Single(results, r => r.Outcome == WriteOutcome.Created);
         Assert.Equal(Enumerable.Range(1, 10), results.Select(r => r.Version!.VersionId).Order());
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_identical_conditional_creates_create_exactly_one_resource()
+    {
+        var mrn = "cc-" + Guid.NewGuid().ToString("N")[..12];
+        var criteria = $"identifier=http://hospital.org/mrn|{mrn}";
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            var resource = TestData.Parse($$"""{"resourceType":"Patient","identifier":[{"system":"http://hospital.org/mrn","value":"{{mrn}}"}]}""");
+            await using var scope = _host.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<IFhirConditionalOperations>().ConditionalCreateAsync(resource, criteria, WriteOptions.None, default);
+        }));
+
+        var created = Assert.Single(results, r => r.Outcome == WriteOutcome.Created);
+        Assert.All(results, r => Assert.Equal(created.Version!.Id, r.Version!.Id));
+        Assert.Equal(19, results.Count(r => r.Outcome == WriteOutcome.Unchanged));
+        Assert.Equal(1L, await CountAsync(
+            "SELECT count(*) FROM \"Patient\" WHERE \"projectId\" = $1 AND identifier @> ARRAY[$2]", _host.ProjectId, $"http://hospital.org/mrn|{mrn}"));
     }
 
     private async Task<string> CreatePatientAsync() =>
