@@ -8,6 +8,7 @@ using FhirEf.Core.Search.Expressions;
 using FhirEf.Core.Search.Syntax;
 using FhirEf.EntityFramework.Search.Includes;
 using FhirEf.EntityFramework.Search.Paging;
+using FhirEf.EntityFramework.Search.Terminology;
 using FhirEf.EntityFramework.Search.Translation;
 using FhirEf.EntityFramework.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -143,6 +144,7 @@ public sealed partial class FhirSearchService : IFhirSearchService
         CancellationToken cancellationToken)
     {
         var translator = new SearchPredicateTranslator(_schema, _provider, _time, context.Table);
+        searches = await ExpandTerminologyAsync(context, translator, searches, cancellationToken);
         var count = controls.Count ?? _limits.DefaultCount;
         var stopwatch = Stopwatch.StartNew();
         var page = new PageQuery(this, context, translator, searches, controls, count, _options, _logger);
@@ -174,6 +176,20 @@ public sealed partial class FhirSearchService : IFhirSearchService
             Summary = controls.Summary,
             Elements = controls.Elements,
         };
+    }
+
+    /// <summary>Expands <c>:in</c>, <c>:not-in</c>, <c>:below</c>, <c>:above</c> against the terminology resources of the tenant.</summary>
+    private async Task<IReadOnlyList<BoundSearch>> ExpandTerminologyAsync(
+        FhirDbContext context, SearchPredicateTranslator translator, IReadOnlyList<BoundSearch> searches, CancellationToken cancellationToken)
+    {
+        var expander = new ValueSetExpander(new TerminologyResources(context, _definitions, translator), _options.MaxExpansionCodes);
+        var expanded = new List<BoundSearch>(searches.Count);
+        foreach (var search in searches)
+        {
+            expanded.Add(search.Filter is null ? search : search with { Filter = await TerminologyRewriter.RewriteAsync(search.Filter, expander, cancellationToken) });
+        }
+
+        return expanded;
     }
 
     private async Task<SearchResult> WithTimeoutAsync(FhirDbContext context, Func<Task<SearchResult>> search)

@@ -19,7 +19,7 @@ public sealed class SearchFixture : IAsyncLifetime
     {
         await _database.InitializeAsync();
         _host = new StorageHost(_database);
-        foreach (var json in SearchData.Resources)
+        foreach (var json in SearchData.Resources.Concat(TerminologyData.Resources))
         {
             var resource = TestData.Parse(json);
             await Host.WithRepositoryAsync(r => r.UpdateAsync(
@@ -34,9 +34,13 @@ public sealed class SearchFixture : IAsyncLifetime
         return string.Join(",", result.Entries.Where(e => e.Mode == SearchEntryMode.Match).Select(e => e.Resource.Id));
     }
 
-    public async Task<SearchResult> SearchAsync(string? resourceType, string query, bool strict = false)
+    public Task<SearchResult> SearchAsync(string? resourceType, string query, bool strict = false) => SearchAsync(Host, resourceType, query, strict);
+
+    /// <summary>Searches through <paramref name="host"/>, for example one with other search options over the same tenant.</summary>
+    public async Task<SearchResult> SearchAsync(StorageHost host, string? resourceType, string query, bool strict = false)
     {
-        await using var scope = Host.CreateScope();
+        ArgumentNullException.ThrowIfNull(host);
+        await using var scope = host.CreateScope();
         var search = scope.ServiceProvider.GetRequiredService<IFhirSearchService>();
         var parameters = Core.Search.Syntax.SearchQueryParser.ParseQueryString(query);
         return await search.SearchAsync(new SearchRequest(resourceType, parameters) { Strict = strict }, default);
