@@ -68,29 +68,50 @@ public sealed partial class FhirSearchService : IFhirSearchService
         var context = await _contexts.ContextAsync(cancellationToken);
         return await WithTimeoutAsync(context, async () =>
         {
-            var types = request.ResourceType is { } type ? [type] : SystemSearchTypes(query);
-            var bound = new List<BoundSearch>();
             var issues = new List<SearchIssue>();
-            foreach (var resourceType in types)
-            {
-                var search = _binder.Bind(resourceType, query, request.Strict);
-                if (request.CompartmentType is { } compartment)
-                {
-                    if (!InCompartment(compartment, resourceType))
-                    {
-                        continue;
-                    }
-
-                    var member = new CompartmentExpression(compartment, request.CompartmentId!);
-                    search = search with { Filter = search.Filter is null ? member : new AndExpression([member, search.Filter]) };
-                }
-
-                bound.Add(search);
-                issues.AddRange(search.Issues.Where(i => !issues.Contains(i)));
-            }
-
+            var bound = Bind(request, query, issues);
             return await ExecuteAsync(context, bound, query.Controls, request.Parameters, issues, cancellationToken);
         });
+    }
+
+    /// <summary>
+    /// The SQL (EF Core's <c>ToQueryString</c>, parameters listed with their values) of the first page of
+    /// <paramref name="request"/>, for SQL baselines and diagnostics. Only terminology lookups run.
+    /// </summary>
+    public async Task<string> PageSqlAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = SearchQueryParser.Parse(request.Parameters, _limits);
+        var context = await _contexts.ContextAsync(cancellationToken);
+        var translator = new SearchPredicateTranslator(_schema, _provider, _time, context.Table);
+        var bound = await ExpandTerminologyAsync(context, translator, Bind(request, query, []), cancellationToken);
+        var page = new PageQuery(this, context, translator, bound, query.Controls, query.Controls.Count ?? _limits.DefaultCount, _options, _logger);
+        return page.Rows(null).ToQueryString();
+    }
+
+    private List<BoundSearch> Bind(SearchRequest request, SearchQuery query, List<SearchIssue> issues)
+    {
+        var types = request.ResourceType is { } type ? [type] : SystemSearchTypes(query);
+        var bound = new List<BoundSearch>();
+        foreach (var resourceType in types)
+        {
+            var search = _binder.Bind(resourceType, query, request.Strict);
+            if (request.CompartmentType is { } compartment)
+            {
+                if (!InCompartment(compartment, resourceType))
+                {
+                    continue;
+                }
+
+                var member = new CompartmentExpression(compartment, request.CompartmentId!);
+                search = search with { Filter = search.Filter is null ? member : new AndExpression([member, search.Filter]) };
+            }
+
+            bound.Add(search);
+            issues.AddRange(search.Issues.Where(i => !issues.Contains(i)));
+        }
+
+        return bound;
     }
 
     public async Task<SearchResult> EverythingAsync(string patientId, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
