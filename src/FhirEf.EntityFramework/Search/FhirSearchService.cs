@@ -8,6 +8,7 @@ using FhirEf.Core.Search.Expressions;
 using FhirEf.Core.Search.Syntax;
 using FhirEf.EntityFramework.Search.Includes;
 using FhirEf.EntityFramework.Search.Paging;
+using FhirEf.EntityFramework.Search.Terminology;
 using FhirEf.EntityFramework.Search.Translation;
 using FhirEf.EntityFramework.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -67,29 +68,50 @@ public sealed partial class FhirSearchService : IFhirSearchService
         var context = await _contexts.ContextAsync(cancellationToken);
         return await WithTimeoutAsync(context, async () =>
         {
-            var types = request.ResourceType is { } type ? [type] : SystemSearchTypes(query);
-            var bound = new List<BoundSearch>();
             var issues = new List<SearchIssue>();
-            foreach (var resourceType in types)
-            {
-                var search = _binder.Bind(resourceType, query, request.Strict);
-                if (request.CompartmentType is { } compartment)
-                {
-                    if (!InCompartment(compartment, resourceType))
-                    {
-                        continue;
-                    }
-
-                    var member = new CompartmentExpression(compartment, request.CompartmentId!);
-                    search = search with { Filter = search.Filter is null ? member : new AndExpression([member, search.Filter]) };
-                }
-
-                bound.Add(search);
-                issues.AddRange(search.Issues.Where(i => !issues.Contains(i)));
-            }
-
+            var bound = Bind(request, query, issues);
             return await ExecuteAsync(context, bound, query.Controls, request.Parameters, issues, cancellationToken);
         });
+    }
+
+    /// <summary>
+    /// The SQL (EF Core's <c>ToQueryString</c>, parameters listed with their values) of the first page of
+    /// <paramref name="request"/>, for SQL baselines and diagnostics. Only terminology lookups run.
+    /// </summary>
+    public async Task<string> PageSqlAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = SearchQueryParser.Parse(request.Parameters, _limits);
+        var context = await _contexts.ContextAsync(cancellationToken);
+        var translator = new SearchPredicateTranslator(_schema, _provider, _time, context.Table);
+        var bound = await ExpandTerminologyAsync(context, translator, Bind(request, query, []), cancellationToken);
+        var page = new PageQuery(this, context, translator, bound, query.Controls, query.Controls.Count ?? _limits.DefaultCount, _options, _logger);
+        return page.Rows(null).ToQueryString();
+    }
+
+    private List<BoundSearch> Bind(SearchRequest request, SearchQuery query, List<SearchIssue> issues)
+    {
+        var types = request.ResourceType is { } type ? [type] : SystemSearchTypes(query);
+        var bound = new List<BoundSearch>();
+        foreach (var resourceType in types)
+        {
+            var search = _binder.Bind(resourceType, query, request.Strict);
+            if (request.CompartmentType is { } compartment)
+            {
+                if (!InCompartment(compartment, resourceType))
+                {
+                    continue;
+                }
+
+                var member = new CompartmentExpression(compartment, request.CompartmentId!);
+                search = search with { Filter = search.Filter is null ? member : new AndExpression([member, search.Filter]) };
+            }
+
+            bound.Add(search);
+            issues.AddRange(search.Issues.Where(i => !issues.Contains(i)));
+        }
+
+        return bound;
     }
 
     public async Task<SearchResult> EverythingAsync(string patientId, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
@@ -143,6 +165,7 @@ public sealed partial class FhirSearchService : IFhirSearchService
         CancellationToken cancellationToken)
     {
         var translator = new SearchPredicateTranslator(_schema, _provider, _time, context.Table);
+        searches = await ExpandTerminologyAsync(context, translator, searches, cancellationToken);
         var count = controls.Count ?? _limits.DefaultCount;
         var stopwatch = Stopwatch.StartNew();
         var page = new PageQuery(this, context, translator, searches, controls, count, _options, _logger);
@@ -174,6 +197,20 @@ public sealed partial class FhirSearchService : IFhirSearchService
             Summary = controls.Summary,
             Elements = controls.Elements,
         };
+    }
+
+    /// <summary>Expands <c>:in</c>, <c>:not-in</c>, <c>:below</c>, <c>:above</c> against the terminology resources of the tenant.</summary>
+    private async Task<IReadOnlyList<BoundSearch>> ExpandTerminologyAsync(
+        FhirDbContext context, SearchPredicateTranslator translator, IReadOnlyList<BoundSearch> searches, CancellationToken cancellationToken)
+    {
+        var expander = new ValueSetExpander(new TerminologyResources(context, _definitions, translator), _options.MaxExpansionCodes);
+        var expanded = new List<BoundSearch>(searches.Count);
+        foreach (var search in searches)
+        {
+            expanded.Add(search.Filter is null ? search : search with { Filter = await TerminologyRewriter.RewriteAsync(search.Filter, expander, cancellationToken) });
+        }
+
+        return expanded;
     }
 
     private async Task<SearchResult> WithTimeoutAsync(FhirDbContext context, Func<Task<SearchResult>> search)

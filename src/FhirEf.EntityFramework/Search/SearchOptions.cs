@@ -28,6 +28,10 @@ public sealed class SearchOptions
     [Range(1, 100_000)]
     public int MaxIncludes { get; set; } = 1000;
 
+    /// <summary>Most codes a <c>:in</c>, <c>:not-in</c>, <c>:below</c> or <c>:above</c> expansion may hold; a larger one is a 400.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxExpansionCodes { get; set; } = 10_000;
+
     /// <summary>Every search statement is cancelled after this long, with a clear OperationOutcome.</summary>
     [Range(1, 3600)]
     public int StatementTimeoutSeconds { get; set; } = 30;

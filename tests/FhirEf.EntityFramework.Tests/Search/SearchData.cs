@@ -8,7 +8,7 @@ internal static class SearchData
 {
     public static readonly IReadOnlyList<string> Resources =
     [
-        """{"resourceType":"Organization","id":"org1","name":"Acme Hospital","identifier":[{"system":"http://acme.org/org","value":"ACME"}]}""",
+        """{"resourceType":"Organization","id":"org1","name":"Acme Hospital","identifier":[{"system":"http://acme.org/org","value":"ACME"}],"partOf":{"reference":"Organization/org2"}}""",
         """{"resourceType":"Organization","id":"org2","name":"Beta Clinic","partOf":{"reference":"Organization/org1"}}""",
         """{"resourceType":"Practitioner","id":"pr1","name":[{"family":"Who","given":["Doctor"]}],"gender":"male"}""",
         """
@@ -67,6 +67,10 @@ internal static class SearchData
         """{"resourceType":"Encounter","id":"e1","status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},"subject":{"reference":"Patient/a"},"period":{"start":"2020-01-01T09:00:00Z","end":"2020-01-01T11:00:00Z"}}""",
         """{"resourceType":"RiskAssessment","id":"r1","status":"final","subject":{"reference":"Patient/a"},"prediction":[{"probabilityDecimal":0.8}]}""",
         """{"resourceType":"RiskAssessment","id":"r2","status":"final","subject":{"reference":"Patient/b"},"prediction":[{"probabilityDecimal":0.25}]}""",
+        """{"resourceType":"DiagnosticReport","id":"dr1","status":"final","code":{"text":"Panel"},"subject":{"reference":"Patient/a"},"result":[{"reference":"Observation/o1"}]}""",
+        """{"resourceType":"QuestionnaireResponse","id":"qr1","status":"completed","questionnaire":"http://example.org/Questionnaire/intake|1.0","subject":{"reference":"Patient/b"}}""",
+        """{"resourceType":"QuestionnaireResponse","id":"qr2","status":"completed","questionnaire":"http://example.org/Questionnaire/intake|2.0","subject":{"reference":"Patient/b"}}""",
+        """{"resourceType":"QuestionnaireResponse","id":"qr3","status":"in-progress","questionnaire":"http://example.org/Questionnaire/other","subject":{"reference":"Patient/c"}}""",
         """{"resourceType":"ValueSet","id":"vs1","status":"active","url":"http://example.org/fhir/ValueSet/colors","version":"1.0"}""",
         """{"resourceType":"ValueSet","id":"vs2","status":"active","url":"http://example.org/fhir/ValueSet/colors/light"}""",
     ];

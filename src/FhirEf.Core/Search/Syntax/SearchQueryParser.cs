@@ -156,7 +156,8 @@ public static class SearchQueryParser
         var head = dot < 0 ? key : key[..dot];
         var chain = dot < 0 ? null : key[(dot + 1)..];
         var (name, modifier) = SplitOnce(head, ':');
-        if (chain is not null && chain.Split('.').Length >= limits.MaxChainDepth)
+        // "subject:Patient.organization.partof.name" follows three references: the head and each chained part but the last.
+        if (chain is not null && chain.Split('.').Length > limits.MaxChainDepth)
         {
             throw new InvalidSearchException(key, value, $"chains deeper than {limits.MaxChainDepth} are not served.");
         }

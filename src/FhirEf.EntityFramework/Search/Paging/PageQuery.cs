@@ -58,17 +58,45 @@ internal sealed class PageQuery(
             return ([], null, null);
         }
 
-        if (searches.Count == 1 && controls.Sort.Count == 0 && cursor?.Kind != PageCursor.Offset)
+        if (IsKeyset(cursor))
         {
-            return await KeysetAsync(searches[0], cursor, cancellationToken);
+            return await KeysetAsync(cursor, cancellationToken);
         }
 
         var start = cursor?.OffsetValue ?? 0;
-        _executed = Ordered().Skip(start).Take(count + 1);
+        _executed = Rows(cursor);
         var rows = await _executed.ToListAsync(cancellationToken);
         var next = rows.Count > count ? PageCursor.AtOffset(start + count) : null;
         var previous = start > 0 ? PageCursor.AtOffset(Math.Max(0, start - count)) : null;
         return (rows.Count > count ? rows[..count] : rows, next, previous);
+    }
+
+    /// <summary>The query of the page at <paramref name="cursor"/> (null: the first), one row longer than the page.</summary>
+    public IQueryable<SearchRow> Rows(PageCursor? cursor)
+    {
+        if (searches.Count == 0)
+        {
+            throw new InvalidOperationException("A search of no resource type has no query.");
+        }
+
+        if (!IsKeyset(cursor))
+        {
+            return Ordered().Skip(cursor?.OffsetValue ?? 0).Take(count + 1);
+        }
+
+        var rows = Filtered(searches[0]);
+        if (cursor is { } position)
+        {
+            var key = position.Value;
+            rows = position.Kind == PageCursor.Before
+                ? rows.Where(r => string.Compare(EF.Property<string>(r, FixedColumns.Id), key) < 0)
+                : rows.Where(r => string.Compare(EF.Property<string>(r, FixedColumns.Id), key) > 0);
+        }
+
+        var ordered = cursor?.Kind == PageCursor.Before
+            ? rows.OrderByDescending(r => EF.Property<string>(r, FixedColumns.Id))
+            : rows.OrderBy(r => EF.Property<string>(r, FixedColumns.Id));
+        return Project(ordered.Take(count + 1), searches[0].ResourceType);
     }
 
     /// <summary>With <see cref="SearchOptions.ExplainSlowerThanMilliseconds"/> set, logs the plan of a slow page query.</summary>
@@ -93,22 +121,12 @@ internal sealed class PageQuery(
         logger.LogWarning("Slow search ({Elapsed} ms):{NewLine}{Sql}{NewLine}{Plan}", (int)elapsed.TotalMilliseconds, Environment.NewLine, _executed.ToQueryString(), Environment.NewLine, plan);
     }
 
-    private async Task<(List<SearchRow>, PageCursor?, PageCursor?)> KeysetAsync(BoundSearch search, PageCursor? cursor, CancellationToken cancellationToken)
-    {
-        var rows = Filtered(search);
-        var backwards = cursor?.Kind == PageCursor.Before;
-        if (cursor is { } position)
-        {
-            var key = position.Value;
-            rows = backwards
-                ? rows.Where(r => string.Compare(EF.Property<string>(r, FixedColumns.Id), key) < 0)
-                : rows.Where(r => string.Compare(EF.Property<string>(r, FixedColumns.Id), key) > 0);
-        }
+    private bool IsKeyset(PageCursor? cursor) => searches.Count == 1 && controls.Sort.Count == 0 && cursor?.Kind != PageCursor.Offset;
 
-        var ordered = backwards
-            ? rows.OrderByDescending(r => EF.Property<string>(r, FixedColumns.Id))
-            : rows.OrderBy(r => EF.Property<string>(r, FixedColumns.Id));
-        _executed = Project(ordered.Take(count + 1), search.ResourceType);
+    private async Task<(List<SearchRow>, PageCursor?, PageCursor?)> KeysetAsync(PageCursor? cursor, CancellationToken cancellationToken)
+    {
+        var backwards = cursor?.Kind == PageCursor.Before;
+        _executed = Rows(cursor);
         var fetched = await _executed.ToListAsync(cancellationToken);
         var more = fetched.Count > count;
         var page = more ? fetched[..count] : fetched;

@@ -64,7 +64,8 @@ public static class Columns
 
     public static Expression All(IEnumerable<Expression> operands) => operands.Aggregate(Expression.AndAlso);
 
-    public static Expression Any(IEnumerable<Expression> operands) => operands.Aggregate(Expression.OrElse);
+    /// <summary>At least one operand holds; none (an empty expansion) is false.</summary>
+    public static Expression Any(IEnumerable<Expression> operands) => operands.DefaultIfEmpty(Expression.Constant(false)).Aggregate(Expression.OrElse);
 
     private sealed class Box<T>(T value)
     {

@@ -96,10 +96,10 @@ public sealed class SearchPredicateTranslator
             TokenPredicates.OfType(row, Storage<TokenStorage>(expression.Parameter.Code), expression);
 
         public Expression Visit(TokenValueSetExpression expression) =>
-            throw new InvalidSearchException(expression.Parameter.Code + ":in", expression.ValueSetUrl, "value set membership search is not supported yet.");
+            throw new InvalidOperationException("Value set membership is expanded to tokens (TerminologyRewriter) before translation.");
 
         public Expression Visit(TokenHierarchyExpression expression) =>
-            throw new InvalidSearchException(expression.Parameter.Code + (expression.Below ? ":below" : ":above"), expression.Code, "code hierarchy search is not supported yet.");
+            throw new InvalidOperationException("Code hierarchies are expanded to tokens (TerminologyRewriter) before translation.");
 
         public Expression Visit(DateExpression expression) =>
             DatePredicates.Translate(row, Storage<DateStorage>(expression.Parameter.Code), expression, owner._time);

@@ -1,0 +1,11 @@
+-- @resourceType='Patient'
+-- @order='102'
+-- @ef_filter__ProjectId='<tenant>'
+-- @Value='%smith%'
+-- @Value1='Smith'
+-- @p='21'
+SELECT @resourceType AS "ResourceType", @order AS "TypeOrder", p.id AS "Id", p."versionId" AS "VersionId", p."lastUpdated" AS "LastUpdated", p.content AS "Content"
+FROM "Patient" AS p
+WHERE p."projectId" = @ef_filter__ProjectId AND NOT (p.deleted) AND p.family IS NOT NULL AND p.family LIKE @Value ESCAPE '' AND p."familyExact" IS NOT NULL AND @Value1 = ANY (p."familyExact")
+ORDER BY p.id
+LIMIT @p

@@ -1,0 +1,11 @@
+-- @resourceType='Patient'
+-- @order='102'
+-- @ef_filter__ProjectId='<tenant>'
+-- @Value='%jones%'
+-- @Value1='%who%'
+-- @p='21'
+SELECT @resourceType AS "ResourceType", @order AS "TypeOrder", p.id AS "Id", p."versionId" AS "VersionId", p."lastUpdated" AS "LastUpdated", p.content AS "Content"
+FROM "Patient" AS p
+WHERE p."projectId" = @ef_filter__ProjectId AND NOT (p.deleted) AND ((p.name IS NOT NULL AND p.name LIKE @Value ESCAPE '') OR (p.name IS NOT NULL AND p.name LIKE @Value1 ESCAPE ''))
+ORDER BY p.id
+LIMIT @p

@@ -1,0 +1,53 @@
+namespace FhirEf.EntityFramework.Tests.Search;
+
+/// <summary>token (R4 search §3.1.1.4.10): <c>code</c>, <c>system|code</c>, <c>|code</c>, <c>system|</c>; <c>:not</c>, <c>:text</c>, <c>:of-type</c>.</summary>
+public sealed class TokenSearchTests(SearchFixture data) : IClassFixture<SearchFixture>
+{
+    [Theory]
+    [InlineData("gender=male", "a")]
+    [InlineData("gender=female,other", "b,c,d")]
+    [InlineData("gender:not=female", "a,d")]
+    [InlineData("gender=unknown", "")]
+    [InlineData("active=true", "a,b")]
+    [InlineData("active=false", "c")]
+    [InlineData("active:not=true", "c,d")]
+    [InlineData("identifier=111", "a")]
+    [InlineData("identifier=http://hospital.org/mrn|222", "b")]
+    [InlineData("identifier=http://hospital.org/mrn|", "a,b")]
+    [InlineData("identifier=http://hospital.org/mrn|111,http://hospital.org/mrn|222", "a,b")]
+    [InlineData("identifier=|111", "")]
+    [InlineData("identifier=http://other|111", "")]
+    [InlineData("identifier:not=111", "b,c,d")]
+    [InlineData("identifier:of-type=http://terminology.hl7.org/CodeSystem/v2-0203|MR|111", "a")]
+    [InlineData("identifier:of-type=http://terminology.hl7.org/CodeSystem/v2-0203|MR|222", "")]
+    [InlineData("telecom=555-1111", "a")]
+    [InlineData("email=john@example.org", "a")]
+    [InlineData("phone=john@example.org", "")]
+    [InlineData("_tag=urn:test|vip", "a")]
+    [InlineData("_tag=vip", "a")]
+    [InlineData("_tag=urn:test|", "a")]
+    [InlineData("_tag:not=urn:test|vip", "b,c,d")]
+    [InlineData("_security=urn:test|vip", "")]
+    [InlineData("_id=a,c", "a,c")]
+    [InlineData("_id=zzz", "")]
+    public async Task Patient_tokens(string query, string expected) => Assert.Equal(expected, await data.IdsAsync("Patient", query));
+
+    [Theory]
+    [InlineData("code=8867-4", "o1")]
+    [InlineData("code=http://loinc.org|8867-4", "o1")]
+    [InlineData("code=http://loinc.org|", "o1,o2,o3")]
+    [InlineData("code=http://snomed.info/sct|8867-4", "")]
+    [InlineData("code=|8867-4", "")]
+    [InlineData("code=8867-4,8480-6", "o1,o2")]
+    [InlineData("code:not=8867-4", "o2,o3,o4")]
+    [InlineData("code:text=heart", "o1")]
+    [InlineData("code:text=free", "o4")]
+    [InlineData("code:text=blood pressure", "o3")]
+    [InlineData("status=preliminary", "o4")]
+    [InlineData("status=final&code=8480-6", "o2")]
+    [InlineData("category=vital-signs", "o1")]
+    [InlineData("category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs", "o1")]
+    [InlineData("component-code=8462-4", "o3")]
+    [InlineData("combo-code=8480-6", "o2,o3")]
+    public async Task Observation_tokens(string query, string expected) => Assert.Equal(expected, await data.IdsAsync("Observation", query));
+}
