@@ -52,9 +52,15 @@ internal sealed class ODataEndpoint(ODataService service, IReportingQueryService
             return;
         }
 
-        var uri = Parse(serviceRoot, new PathString("/" + relativePath).ToUriComponent().TrimStart('/') + WithoutFormat(query));
+        var applied = request.Query.ContainsKey("$apply");
+        var uri = Parse(serviceRoot, new PathString("/" + relativePath).ToUriComponent().TrimStart('/') + Without(query, applied ? ["$format", "$orderby"] : ["$format"]));
         var set = uri.Path.FirstSegment is EntitySetSegment entitySet ? entitySet.EntitySet
             : throw new InvalidReportingQueryException("The path must start with an entity set.");
+        if (applied)
+        {
+            uri.OrderBy = AggregateOrderBy.Parse(request.Query["$orderby"], set);
+        }
+
         var reporting = new ReportingQuery(uri, AdminScopes.Of(http.User, jwt.Value), _options.MaxPageSize, Offset(uri.SkipToken));
         switch (uri.Path.LastSegment)
         {
@@ -139,14 +145,15 @@ internal sealed class ODataEndpoint(ODataService service, IReportingQueryService
             : accept;
     }
 
-    private static string WithoutFormat(string query)
+    /// <summary>The query string without options this endpoint reads itself.</summary>
+    private static string Without(string query, string[] options)
     {
-        if (!query.Contains("$format", StringComparison.Ordinal))
+        if (!options.Any(o => query.Contains(o, StringComparison.Ordinal)))
         {
             return query;
         }
 
-        var parameters = QueryHelpers.ParseQuery(query).Where(p => p.Key != "$format");
+        var parameters = QueryHelpers.ParseQuery(query).Where(p => !options.Contains(p.Key));
         return QueryString.Create(parameters.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))).Value ?? string.Empty;
     }
 

@@ -66,7 +66,8 @@ public sealed class ODataQueryService : IReportingQueryService
                 .Take((int)take + 1)
                 .Select(Projection(rows.Binder, columns))
                 .ToListAsync(cancellationToken);
-            var hasMore = page.Count > take;
+            // A row past the page is more only when $top (if any) reaches beyond this page.
+            var hasMore = page.Count > take && (query.Uri.Top is not { } limit || query.Offset + take < limit);
             var result = page.Take((int)take).Select(values => ToRow(columns, values)).ToList();
             return new ReportingPage(result, count, hasMore);
         }, cancellationToken);
