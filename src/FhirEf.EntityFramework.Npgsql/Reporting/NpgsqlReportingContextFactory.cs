@@ -35,7 +35,8 @@ public sealed class NpgsqlReportingContextFactory : IReportingDbContextFactory, 
             };
             var source = new NpgsqlDataSourceBuilder(builder.ConnectionString).UseLoggerFactory(loggerFactory).Build();
             var contextOptions = new DbContextOptionsBuilder<FhirDbContext>();
-            contextOptions.UseFhirEfNpgsql(source, schema);
+            // The host's logging: the SQL of reports shows up under Microsoft.EntityFrameworkCore.Database.Command.
+            contextOptions.UseFhirEfNpgsql(source, schema).UseLoggerFactory(loggerFactory);
             return (source, contextOptions.Options);
         });
     }

@@ -21,6 +21,8 @@ public sealed class SyntheaServer : IAsyncLifetime
 
     public string ProjectA => _database.ProjectId;
 
+    public string ConnectionString => _database.ConnectionString;
+
     public string ProjectB { get; } = "test-b-" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>Server-assigned ids of project A's resources, "Type/id", in bundle order.</summary>
@@ -40,13 +42,13 @@ public sealed class SyntheaServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        await using (var b = new AdminApiFactory(_database, ProjectB, Settings))
+        await using (var b = new AdminApiFactory(_database.ConnectionString, ProjectB, Settings))
         {
             using var client = b.CreateClient();
             await PostAsync(client, SyntheaData.BundleFiles[0], LocationsB);
         }
 
-        _factory = new AdminApiFactory(_database, ProjectA, Settings);
+        _factory = new AdminApiFactory(_database.ConnectionString, ProjectA, Settings);
         using var fhir = _factory.CreateClient();
         foreach (var file in SyntheaData.BundleFiles)
         {
