@@ -221,7 +221,7 @@ public sealed partial class FhirSearchService : IFhirSearchService
         {
             return await search();
         }
-        catch (Exception e) when (IsTimeout(e))
+        catch (Exception e) when (DatabaseTimeouts.IsTimeout(e))
         {
             throw new SearchTimeoutException(_options.StatementTimeoutSeconds, e);
         }
@@ -230,15 +230,6 @@ public sealed partial class FhirSearchService : IFhirSearchService
             context.Database.SetCommandTimeout(previous);
         }
     }
-
-    private static bool IsTimeout(Exception exception) => exception switch
-    {
-        TimeoutException => true,
-        System.Data.Common.DbException { InnerException: TimeoutException } => true,
-        System.Data.Common.DbException db when db.GetType().GetProperty("SqlState")?.GetValue(db) as string == "57014" => true,
-        InvalidOperationException { InnerException: { } inner } => IsTimeout(inner),
-        _ => false,
-    };
 
     private static ResourceVersion ToVersion(SearchRow row) =>
         new(row.ResourceType, row.Id, row.VersionId, new DateTimeOffset(row.LastUpdated, TimeSpan.Zero), false, row.Content);

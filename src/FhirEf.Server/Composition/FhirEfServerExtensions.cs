@@ -1,3 +1,4 @@
+using FhirEf.Admin;
 using FhirEf.Api;
 using FhirEf.Api.Health;
 using FhirEf.EntityFramework.Npgsql.Hosting;
@@ -20,6 +21,8 @@ internal static class FhirEfServerExtensions
         // The database comes up first: every other start-up step may need it.
         builder.Services.AddFhirEfPostgres(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddFhirEfApi();
+        builder.Services.AddFhirEfReporting(builder.Configuration);
+        builder.Services.AddFhirEfAdmin(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddFhirEfOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpointRouteBuilderExtensions.ReadyTag]);
         return builder;
@@ -28,7 +31,9 @@ internal static class FhirEfServerExtensions
     public static WebApplication MapFhirEfServer(this WebApplication app)
     {
         app.UseFhirEfApi();
+        app.UseFhirEfAdmin();
         app.MapFhirEfApi();
+        app.MapFhirEfAdmin();
         app.MapFhirEfOpenApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

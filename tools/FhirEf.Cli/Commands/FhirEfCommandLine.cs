@@ -12,6 +12,7 @@ internal static class FhirEfCommandLine
         root.Subcommands.Add(FhirPathCommand.Build());
         root.Subcommands.Add(SchemaCommands.Build());
         root.Subcommands.Add(IndexCommand.Build());
+        root.Subcommands.Add(AdminTokenCommand.Build());
         return root;
     }
 }

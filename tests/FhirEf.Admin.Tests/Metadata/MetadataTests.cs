@@ -1,0 +1,63 @@
+using System.Net;
+using System.Xml;
+using FhirEf.Admin.Tests.Infrastructure;
+using FhirEf.Core.Schema;
+using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Csdl;
+
+namespace FhirEf.Admin.Tests.Metadata;
+
+/// <summary><c>$metadata</c> is generated from the schema and is valid CSDL for Microsoft.OData.Edm's reader.</summary>
+public sealed class MetadataTests(SyntheaServer server) : IClassFixture<SyntheaServer>
+{
+    [Fact]
+    public async Task Metadata_loads_in_CsdlReader_with_an_entity_set_per_table()
+    {
+        var model = await ModelAsync();
+
+        var sets = model.EntityContainer.EntitySets().Select(s => s.Name).ToHashSet();
+        Assert.Equal(FhirSchema.R4.Tables.Select(t => t.Name).ToHashSet(), sets);
+    }
+
+    [Theory]
+    [InlineData("Patient", "id", "Edm.String")]
+    [InlineData("Patient", "versionId", "Edm.Int32")]
+    [InlineData("Patient", "lastUpdated", "Edm.DateTimeOffset")]
+    [InlineData("Patient", "projectId", "Edm.String")]
+    [InlineData("Patient", "birthdateStart", "Edm.DateTimeOffset")]
+    [InlineData("Patient", "gender", "Collection(Edm.String)")]
+    [InlineData("Patient", "genderSort", "Edm.String")]
+    [InlineData("Observation", "valueQuantityLow", "Edm.Decimal")]
+    [InlineData("Observation", "valueQuantityUnits", "Collection(Edm.String)")]
+    [InlineData("Patient", "Resource", "Edm.Stream")]
+    [InlineData("Patient_History", "method", "Edm.String")]
+    [InlineData("HumanName", "family", "Edm.String")]
+    public async Task Entity_types_expose_typed_columns(string set, string property, string type)
+    {
+        var model = await ModelAsync();
+
+        var entityType = model.EntityContainer.FindEntitySet(set).EntityType();
+        Assert.Equal(type, entityType.FindProperty(property)?.Type.FullName());
+    }
+
+    [Fact]
+    public async Task Internal_columns_are_not_exposed_and_the_key_is_the_id()
+    {
+        var model = await ModelAsync();
+
+        var patient = model.EntityContainer.FindEntitySet("Patient").EntityType();
+        Assert.Null(patient.FindProperty("content"));
+        Assert.Null(patient.FindProperty("__version"));
+        Assert.Null(patient.FindProperty("_content"));
+        Assert.Equal(["id"], patient.Key().Select(k => k.Name));
+    }
+
+    private async Task<IEdmModel> ModelAsync()
+    {
+        using var response = await server.AdminOf(server.ProjectA).GetAsync(new Uri("/odata/$metadata", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        Assert.True(CsdlReader.TryParse(reader, out var model, out var errors), string.Join("; ", errors ?? []));
+        return model;
+    }
+}
