@@ -19,6 +19,7 @@ internal static class FhirEfServerExtensions
 
         // The database comes up first: every other start-up step may need it.
         builder.Services.AddFhirEfPostgres(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddFhirEfJobs();
         builder.Services.AddFhirEfApi();
         builder.Services.AddFhirEfOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpointRouteBuilderExtensions.ReadyTag]);
