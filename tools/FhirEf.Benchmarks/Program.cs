@@ -2,7 +2,13 @@ using BenchmarkDotNet.Running;
 using FhirEf.Benchmarks.Rest;
 
 // BenchmarkDotNet: dotnet run -c Release --project tools/FhirEf.Benchmarks -- --filter '*'
+// Export and reindex: dotnet run -c Release --project tools/FhirEf.Benchmarks -- export-reindex [--resources 200000] [--connection CS]
 // REST load (tools/bench/rest.sh): dotnet run -c Release --project tools/FhirEf.Benchmarks -- rest ingest|raw-read ...
+if (args is ["export-reindex", ..])
+{
+    return await FhirEf.Benchmarks.Bulk.ExportReindexBenchmark.RunAsync(args[1..]);
+}
+
 if (args is ["rest", ..])
 {
     return await RestLoadCommand.RunAsync(args[1..]);
