@@ -32,7 +32,7 @@ public static class SchemaComparer
                 actual.AddRange(await PostgresCatalogReader.ReadAsync(connection, schema, cancellationToken));
             }
 
-            var ignored = new HashSet<string>([history], StringComparer.Ordinal);
+            var ignored = new HashSet<string>([history, Jobs.JobsTable.Name], StringComparer.Ordinal);
             return new SchemaComparison(expected, Compare(expected, [.. actual.Where(t => !ignored.Contains(t.Name))]));
         }
         finally

@@ -15,10 +15,23 @@ internal static class ResourceRowWriter
     public static async Task WriteAsync(NpgsqlConnection connection, ResourceRowSet rows, bool replace, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
+        Add(batch, rows, replace, withHistory: true);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the commands that store <paramref name="rows"/> to <paramref name="batch"/>. The reindexer leaves
+    /// out the history row: it rewrites the search columns, references and lookups of the same version.
+    /// </summary>
+    public static void Add(NpgsqlBatch batch, ResourceRowSet rows, bool replace, bool withHistory)
+    {
         var main = TableStatements.For(rows.Schema.Main);
         batch.BatchCommands.Add(Command(replace ? main.Update : main.Insert, main.Types, rows.Main));
-        var history = TableStatements.For(rows.Schema.History);
-        batch.BatchCommands.Add(Command(history.Insert, history.Types, rows.History));
+        if (withHistory)
+        {
+            var history = TableStatements.For(rows.Schema.History);
+            batch.BatchCommands.Add(Command(history.Insert, history.Types, rows.History));
+        }
 
         var projectId = rows.Main[0]!;
         var id = rows.Main[1]!;
@@ -38,8 +51,6 @@ internal static class ResourceRowWriter
             var lookup = TableStatements.For(table);
             batch.BatchCommands.Add(Command(lookup.Insert, lookup.Types, row));
         }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Removes every row of a resource: main, history, references, lookups ($expunge). Returns the history rows removed.</summary>

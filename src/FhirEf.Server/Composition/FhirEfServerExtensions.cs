@@ -20,6 +20,7 @@ internal static class FhirEfServerExtensions
 
         // The database comes up first: every other start-up step may need it.
         builder.Services.AddFhirEfPostgres(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddFhirEfJobs();
         builder.Services.AddFhirEfApi();
         builder.Services.AddFhirEfReporting(builder.Configuration);
         builder.Services.AddFhirEfAdmin(builder.Configuration, builder.Environment.ContentRootPath);

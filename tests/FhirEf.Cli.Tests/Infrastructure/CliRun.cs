@@ -16,6 +16,13 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     public static Task<CliRun> RunSchemaAsync(string connectionString, params string[] args) =>
         RunAsync(new RootCommand { SchemaCommands.Build(_ => Task.FromResult(CliDatabase.Connect(connectionString))) }, ["schema", .. args]);
 
+    /// <summary><c>fhiref reindex|export|stats …</c> against the database <paramref name="connectionString"/> names.</summary>
+    public static Task<CliRun> RunDataAsync(string connectionString, params string[] args)
+    {
+        Func<CancellationToken, Task<CliDatabase>> open = _ => Task.FromResult(CliDatabase.Connect(connectionString));
+        return RunAsync(new RootCommand { ReindexCommand.Build(open), ExportCommand.Build(open), StatsCommand.Build(open) }, args);
+    }
+
     private static async Task<CliRun> RunAsync(RootCommand root, string[] args)
     {
         await using var output = new StringWriter();

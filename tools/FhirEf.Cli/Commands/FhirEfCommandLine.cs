@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FhirEf.Cli.Infrastructure;
 
 namespace FhirEf.Cli.Commands;
 
@@ -13,6 +14,9 @@ internal static class FhirEfCommandLine
         root.Subcommands.Add(SchemaCommands.Build());
         root.Subcommands.Add(IndexCommand.Build());
         root.Subcommands.Add(AdminTokenCommand.Build());
+        root.Subcommands.Add(ReindexCommand.Build(CliDatabase.OpenAsync));
+        root.Subcommands.Add(ExportCommand.Build(CliDatabase.OpenAsync));
+        root.Subcommands.Add(StatsCommand.Build(CliDatabase.OpenAsync));
         return root;
     }
 }
