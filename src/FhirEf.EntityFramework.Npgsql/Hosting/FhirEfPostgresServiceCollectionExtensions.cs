@@ -7,6 +7,7 @@ using FhirEf.EntityFramework.Npgsql.Embedded;
 using FhirEf.EntityFramework.Npgsql.Modeling;
 using FhirEf.EntityFramework.Npgsql.Search;
 using FhirEf.EntityFramework.Npgsql.Storage;
+using FhirEf.EntityFramework.Npgsql.Storage.Bulk;
 using FhirEf.EntityFramework.Search;
 using FhirEf.EntityFramework.Search.Translation;
 using FhirEf.EntityFramework.Storage;
@@ -79,6 +80,7 @@ public static class FhirEfPostgresServiceCollectionExtensions
         services.TryAddScoped<IFhirUnitOfWork>(sp => sp.GetRequiredService<FhirSession>());
         services.TryAddScoped<IFhirDbContextSource>(sp => sp.GetRequiredService<FhirSession>());
         services.TryAddScoped<IFhirRepository, NpgsqlFhirRepository>();
+        services.TryAddScoped<IFhirBulkWriter, NpgsqlBulkWriter>();
 
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ISearchPredicateProvider>(NpgsqlSearchPredicateProvider.Instance);
