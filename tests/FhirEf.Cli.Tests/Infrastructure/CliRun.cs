@@ -16,6 +16,10 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     public static Task<CliRun> RunSchemaAsync(string connectionString, params string[] args) =>
         RunAsync(new RootCommand { SchemaCommands.Build(_ => Task.FromResult(CliDatabase.Connect(connectionString))) }, ["schema", .. args]);
 
+    /// <summary><c>fhiref import …</c> against the database <paramref name="connectionString"/> names.</summary>
+    public static Task<CliRun> RunImportAsync(string connectionString, params string[] args) =>
+        RunAsync(new RootCommand { ImportCommand.Build(_ => Task.FromResult(CliDatabase.Connect(connectionString))) }, ["import", .. args]);
+
     private static async Task<CliRun> RunAsync(RootCommand root, string[] args)
     {
         await using var output = new StringWriter();

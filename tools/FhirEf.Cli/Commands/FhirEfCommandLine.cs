@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FhirEf.Cli.Infrastructure;
 
 namespace FhirEf.Cli.Commands;
 
@@ -12,6 +13,7 @@ internal static class FhirEfCommandLine
         root.Subcommands.Add(FhirPathCommand.Build());
         root.Subcommands.Add(SchemaCommands.Build());
         root.Subcommands.Add(IndexCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build(CliDatabase.OpenAsync));
         return root;
     }
 }
