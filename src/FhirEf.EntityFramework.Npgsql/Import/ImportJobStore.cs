@@ -65,11 +65,14 @@ internal static class ImportJobStore
         }
     }
 
-    /// <summary>Jobs not finished, oldest first, of every tenant: queued ones and those a crash interrupted.</summary>
+    /// <summary>
+    /// Jobs not finished, oldest first, of every tenant: queued ones and those a crash interrupted. CLI
+    /// jobs (ids <c>cli-…</c>) read their user's files and are resumed by rerunning the CLI, not here.
+    /// </summary>
     public static async Task<List<(string ProjectId, string Id)>> UnfinishedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = Command(
-            "SELECT \"projectId\", id FROM \"_ImportJobs\" WHERE status IN ($1, $2) ORDER BY \"createdAt\", id",
+            "SELECT \"projectId\", id FROM \"_ImportJobs\" WHERE status IN ($1, $2) AND id NOT LIKE 'cli-%' ORDER BY \"createdAt\", id",
             Status(ImportJobStatus.Queued), Status(ImportJobStatus.Running));
         command.Connection = connection;
         var jobs = new List<(string, string)>();
@@ -151,6 +154,26 @@ internal static class ImportJobStore
         batch.BatchCommands.Add(BatchCommand("DELETE FROM \"_ImportJobs\" WHERE \"projectId\" = $1 AND id = $2", projectId, id));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Takes the job's session-level advisory lock on <paramref name="connection"/>: one runner per job
+    /// across processes; PostgreSQL drops it with the connection when its holder dies.
+    /// </summary>
+    public static async Task<bool> TryLockAsync(NpgsqlConnection connection, string projectId, string id, CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT pg_try_advisory_lock(hashtext($1))", LockKey(projectId, id));
+        command.Connection = connection;
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public static async Task UnlockAsync(NpgsqlConnection connection, string projectId, string id)
+    {
+        await using var command = Command("SELECT pg_advisory_unlock(hashtext($1))", LockKey(projectId, id));
+        command.Connection = connection;
+        await command.ExecuteScalarAsync(CancellationToken.None);
+    }
+
+    private static string LockKey(string projectId, string id) => "fhiref-import:" + projectId + "/" + id;
 
     private static string Status(ImportJobStatus status) => status.ToString().ToLowerInvariant();
 

@@ -48,14 +48,40 @@ public sealed class ImportRunner
         await ImportJobStore.DeleteAsync(await _session.ConnectionAsync(cancellationToken), ProjectId, id, cancellationToken);
 
     /// <summary>
-    /// Imports what is left of job <paramref name="id"/>. Cancellation leaves it running (resumable);
-    /// an input that cannot be read marks it failed.
+    /// Imports what is left of job <paramref name="id"/>; null when another process is running it.
+    /// Cancellation leaves it running (resumable); an input that cannot be read marks it failed.
     /// </summary>
-    public async Task<ImportJob> RunAsync(string id, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ImportJob?> RunAsync(string id, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var connection = await _session.ConnectionAsync(cancellationToken);
+        if (!await ImportJobStore.TryLockAsync(connection, ProjectId, id, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await RunLockedAsync(id, progress, cancellationToken);
+        }
+        finally
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await ImportJobStore.UnlockAsync(connection, ProjectId, id);
+            }
+        }
+    }
+
+    private async Task<ImportJob> RunLockedAsync(string id, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var connection = await _session.ConnectionAsync(cancellationToken);
         var job = await ImportJobStore.GetAsync(connection, ProjectId, id, cancellationToken)
             ?? throw new InvalidOperationException($"There is no import job '{id}'.");
+        if (job.Finished)
+        {
+            return job;
+        }
+
         await ImportJobStore.SetStatusAsync(connection, ProjectId, id, ImportJobStatus.Running, null, _time.GetUtcNow(), cancellationToken);
         var totals = new Totals();
         try

@@ -24,9 +24,10 @@ public sealed class ImportWorker(IServiceProvider services, ImportSignal signal,
             {
                 await RunUnfinishedAsync(stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is NpgsqlException or InvalidOperationException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "The import worker could not run its jobs; it tries again.");
+                // A database outage or an unreadable job must not stop the host; committed progress is safe.
+                logger.LogInformation(e, "The import worker could not run its jobs; it tries again.");
             }
 
             try
@@ -61,7 +62,11 @@ public sealed class ImportWorker(IServiceProvider services, ImportSignal signal,
                 scope.ServiceProvider.GetRequiredService<ImportSources>(),
                 options.Value.BatchSize);
             logger.LogInformation("Import job {JobId} of project {ProjectId} starts (or resumes).", id, projectId);
-            var job = await runner.RunAsync(id, progress: null, cancellationToken);
+            if (await runner.RunAsync(id, progress: null, cancellationToken) is not { } job)
+            {
+                continue; // Another server runs it.
+            }
+
             logger.LogInformation("Import job {JobId} is {Status}: {Resources} resources, {Errors} errors.", id, job.Status, job.Resources, job.Errors);
         }
     }

@@ -84,7 +84,7 @@ internal static class ImportCommand
 
         var totalBytes = inputs.Where(i => existing?.Inputs.First(p => p.Input.Url == i.Url).Done != true).Sum(i => new FileInfo(i.Url).Length);
         var stopwatch = Stopwatch.StartNew();
-        ImportJob job;
+        ImportJob? job;
         try
         {
             job = await ImportProgressDisplay.RunAsync(output, totalBytes, progress => runner.RunAsync(id, progress, cancellationToken));
@@ -93,6 +93,12 @@ internal static class ImportCommand
         {
             error.WriteLine("fhiref import: stopped. Every committed batch is kept; run the same command again to resume.");
             return Stopped;
+        }
+
+        if (job is null)
+        {
+            error.WriteLine($"fhiref import: import {id} is running in another process.");
+            return ExitCodes.Error;
         }
 
         var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001);

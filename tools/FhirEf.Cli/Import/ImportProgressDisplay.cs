@@ -10,7 +10,7 @@ namespace FhirEf.Cli.Import;
 /// </summary>
 internal static class ImportProgressDisplay
 {
-    public static async Task<ImportJob> RunAsync(TextWriter output, long totalBytes, Func<IProgress<ImportProgress>, Task<ImportJob>> run)
+    public static async Task<ImportJob?> RunAsync(TextWriter output, long totalBytes, Func<IProgress<ImportProgress>, Task<ImportJob?>> run)
     {
         if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
         {
@@ -34,7 +34,7 @@ internal static class ImportProgressDisplay
                 job = await run(progress);
                 task.Value = task.MaxValue;
             });
-        return job!;
+        return job;
     }
 
     /// <summary>Reports on the caller's thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
