@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using FhirEf.Core.Bulk;
 using FhirEf.Core.Resources;
 
 namespace FhirEf.EntityFramework.Npgsql.Import;
@@ -12,7 +12,7 @@ namespace FhirEf.EntityFramework.Npgsql.Import;
 /// or a JSON file as one resource, a Bundle as its entries' resources. <c>.gz</c> is decompressed on the fly.
 /// Records up to <c>skip</c> are passed over without parsing (a resumed job).
 /// </summary>
-internal static partial class ImportRecordReader
+internal static class ImportRecordReader
 {
     public static async IAsyncEnumerable<ImportRecord> ReadAsync(Stream raw, string name, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ internal static partial class ImportRecordReader
             }
 
             var entries = root.GetProperty("entry").EnumerateArray().ToList();
-            var localUrls = LocalUrls(entries);
+            var localUrls = LocalReferences.Map(entries);
             var records = new List<ImportRecord>();
             long position = 0;
             foreach (var entry in entries)
@@ -94,7 +94,7 @@ internal static partial class ImportRecordReader
                 if (position > skip)
                 {
                     records.Add(entry.TryGetProperty("resource", out var resource)
-                        ? Parse(position, localUrls.Count == 0 ? resource.GetRawText() : ResolveLocalReferences(resource.GetRawText(), localUrls))
+                        ? Parse(position, LocalReferences.Resolve(resource.GetRawText(), localUrls))
                         : new ImportRecord(position, default, $"Bundle entry {position} has no resource."));
                 }
             }
@@ -102,32 +102,6 @@ internal static partial class ImportRecordReader
             return records;
         }
     }
-
-    /// <summary><c>urn:uuid:</c> fullUrls of entries whose resource has an id → <c>Type/id</c>, as a transaction would resolve them.</summary>
-    private static Dictionary<string, string> LocalUrls(List<JsonElement> entries)
-    {
-        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            if (entry.TryGetProperty("fullUrl", out var fullUrl) && fullUrl.ValueKind == JsonValueKind.String
-                && fullUrl.GetString() is { } url && url.StartsWith("urn:", StringComparison.Ordinal)
-                && entry.TryGetProperty("resource", out var resource) && resource.ValueKind == JsonValueKind.Object
-                && resource.TryGetProperty("resourceType", out var type) && resource.TryGetProperty("id", out var id))
-            {
-                urls[url] = type.GetString() + "/" + id.GetString();
-            }
-        }
-
-        return urls;
-    }
-
-    private static string ResolveLocalReferences(string json, Dictionary<string, string> localUrls) =>
-        LocalReference().Replace(json, match => localUrls.TryGetValue(match.Groups[2].Value, out var literal)
-            ? match.Groups[1].Value + literal + "\""
-            : match.Value);
-
-    [GeneratedRegex("(\"reference\"\\s*:\\s*\")(urn:[^\"]+)\"")]
-    private static partial Regex LocalReference();
 
     private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
     {

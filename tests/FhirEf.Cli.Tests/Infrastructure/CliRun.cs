@@ -20,6 +20,10 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     public static Task<CliRun> RunImportAsync(string connectionString, params string[] args) =>
         RunAsync(new RootCommand { ImportCommand.Build(_ => Task.FromResult(CliDatabase.Connect(connectionString))) }, ["import", .. args]);
 
+    /// <summary><c>fhiref generate …</c> against the database <paramref name="connectionString"/> names.</summary>
+    public static Task<CliRun> RunGenerateAsync(string connectionString, params string[] args) =>
+        RunAsync(new RootCommand { GenerateCommand.Build(_ => Task.FromResult(CliDatabase.Connect(connectionString))) }, ["generate", .. args]);
+
     private static async Task<CliRun> RunAsync(RootCommand root, string[] args)
     {
         await using var output = new StringWriter();

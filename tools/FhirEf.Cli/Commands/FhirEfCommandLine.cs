@@ -14,6 +14,7 @@ internal static class FhirEfCommandLine
         root.Subcommands.Add(SchemaCommands.Build());
         root.Subcommands.Add(IndexCommand.Build());
         root.Subcommands.Add(ImportCommand.Build(CliDatabase.OpenAsync));
+        root.Subcommands.Add(GenerateCommand.Build(CliDatabase.OpenAsync));
         return root;
     }
 }
