@@ -121,7 +121,7 @@ internal static class GenerateCommand
         {
             var bulkRate = Written / Math.Max(_bulk.Elapsed.TotalSeconds, 0.001);
             output.WriteLine($"Generated {Written} resources from {folder} into project '{tenant}' in {_wall.Elapsed.TotalSeconds:F1} s (wall, cloning included).");
-            output.WriteLine($"bulk writer: {bulkRate:F0} resources/s ({_bulk.Elapsed.TotalSeconds:F1} s, batches of {batchSize}: indexing, version lookup, COPY, commit)");
+            output.WriteLine($"bulk writer: {bulkRate:F0} resources/s ({_bulk.Elapsed.TotalSeconds:F1} s, batches of {batchSize}: stamping, parallel indexing, row building, COPY, commit)");
             if (compare)
             {
                 var rawRate = Written / Math.Max(_raw.Elapsed.TotalSeconds, 0.001);
