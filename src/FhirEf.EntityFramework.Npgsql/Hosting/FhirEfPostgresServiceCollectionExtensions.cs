@@ -1,4 +1,6 @@
 using FhirEf.Core.Abstractions;
+using FhirEf.Core.Bulk;
+using FhirEf.EntityFramework.Npgsql.Import;
 using FhirEf.Core.Definitions;
 using FhirEf.Core.Indexing;
 using FhirEf.Core.Schema;
@@ -7,6 +9,7 @@ using FhirEf.EntityFramework.Npgsql.Embedded;
 using FhirEf.EntityFramework.Npgsql.Modeling;
 using FhirEf.EntityFramework.Npgsql.Search;
 using FhirEf.EntityFramework.Npgsql.Storage;
+using FhirEf.EntityFramework.Npgsql.Storage.Bulk;
 using FhirEf.EntityFramework.Search;
 using FhirEf.EntityFramework.Search.Translation;
 using FhirEf.EntityFramework.Storage;
@@ -54,7 +57,20 @@ public static class FhirEfPostgresServiceCollectionExtensions
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
         services.AddDbContextPool<FhirDbContext>((sp, options) => options.UseFhirEfNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
-        return services.AddFhirEfStorage();
+        services.AddFhirEfStorage();
+
+        // $import: jobs in the database, run by a background worker; server-local inputs under Fhir:Import:Root.
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp =>
+        {
+            var import = sp.GetRequiredService<IOptions<ImportOptions>>().Value;
+            var root = string.IsNullOrWhiteSpace(import.Root) ? null : Path.GetFullPath(Path.Combine(rootDirectory, import.Root));
+            return new ImportSources(root, [.. import.AllowedUrlPrefixes], import.AllowedUrlPrefixes.Count == 0 ? null : new HttpClient());
+        });
+        services.TryAddSingleton<ImportSignal>();
+        services.TryAddScoped<IImportJobService, NpgsqlImportJobService>();
+        services.AddHostedService<ImportWorker>();
+        return services;
     }
 
     /// <summary>
@@ -79,6 +95,7 @@ public static class FhirEfPostgresServiceCollectionExtensions
         services.TryAddScoped<IFhirUnitOfWork>(sp => sp.GetRequiredService<FhirSession>());
         services.TryAddScoped<IFhirDbContextSource>(sp => sp.GetRequiredService<FhirSession>());
         services.TryAddScoped<IFhirRepository, NpgsqlFhirRepository>();
+        services.TryAddScoped<IFhirBulkWriter, NpgsqlBulkWriter>();
 
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ISearchPredicateProvider>(NpgsqlSearchPredicateProvider.Instance);

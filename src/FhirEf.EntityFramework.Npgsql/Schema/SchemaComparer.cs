@@ -32,8 +32,10 @@ public static class SchemaComparer
                 actual.AddRange(await PostgresCatalogReader.ReadAsync(connection, schema, cancellationToken));
             }
 
-            var ignored = new HashSet<string>([history, Jobs.JobsTable.Name], StringComparer.Ordinal);
-            return new SchemaComparison(expected, Compare(expected, [.. actual.Where(t => !ignored.Contains(t.Name))]));
+            var ignored = new HashSet<string>([history], StringComparer.Ordinal);
+
+            // Tables named "_…" (import and other jobs) are operational state created by raw-SQL migrations, outside the model.
+            return new SchemaComparison(expected, Compare(expected, [.. actual.Where(t => !ignored.Contains(t.Name) && !t.Name.StartsWith('_'))]));
         }
         finally
         {

@@ -22,6 +22,13 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         Func<CancellationToken, Task<CliDatabase>> open = _ => Task.FromResult(CliDatabase.Connect(connectionString));
         return RunAsync(new RootCommand { ReindexCommand.Build(open), ExportCommand.Build(open), StatsCommand.Build(open) }, args);
     }
+    /// <summary><c>fhiref import …</c> against the database <paramref name="connectionString"/> names.</summary>
+    public static Task<CliRun> RunImportAsync(string connectionString, params string[] args) =>
+        RunAsync(new RootCommand { ImportCommand.Build(_ => Task.FromResult(CliDatabase.Connect(connectionString))) }, ["import", .. args]);
+
+    /// <summary><c>fhiref generate …</c> against the database <paramref name="connectionString"/> names.</summary>
+    public static Task<CliRun> RunGenerateAsync(string connectionString, params string[] args) =>
+        RunAsync(new RootCommand { GenerateCommand.Build(_ => Task.FromResult(CliDatabase.Connect(connectionString))) }, ["generate", .. args]);
 
     private static async Task<CliRun> RunAsync(RootCommand root, string[] args)
     {

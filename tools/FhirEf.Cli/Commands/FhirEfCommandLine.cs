@@ -17,6 +17,8 @@ internal static class FhirEfCommandLine
         root.Subcommands.Add(ReindexCommand.Build(CliDatabase.OpenAsync));
         root.Subcommands.Add(ExportCommand.Build(CliDatabase.OpenAsync));
         root.Subcommands.Add(StatsCommand.Build(CliDatabase.OpenAsync));
+        root.Subcommands.Add(ImportCommand.Build(CliDatabase.OpenAsync));
+        root.Subcommands.Add(GenerateCommand.Build(CliDatabase.OpenAsync));
         return root;
     }
 }

@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace FhirEf.EntityFramework.Npgsql.Import;
+
+/// <summary>One record of an input (1-based <see cref="Position"/>): a resource, or why it is none.</summary>
+internal readonly record struct ImportRecord(long Position, JsonElement Resource, string? Error);

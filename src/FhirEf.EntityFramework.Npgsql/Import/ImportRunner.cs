@@ -1,0 +1,203 @@
+using System.Text.Json;
+using FhirEf.Core.Abstractions;
+using FhirEf.Core.Bulk;
+using FhirEf.EntityFramework.Npgsql.Storage;
+
+namespace FhirEf.EntityFramework.Npgsql.Import;
+
+/// <summary>
+/// Runs an import job of the session's tenant from where it stopped: each input is streamed from its
+/// recorded position, in batches; each batch's resources (through <see cref="IFhirBulkWriter"/>), its
+/// refused records and the input's new position commit in one transaction. A crash or Ctrl-C therefore
+/// loses at most the batch in flight, and a resumed run neither skips nor repeats a record.
+/// </summary>
+public sealed class ImportRunner
+{
+    private readonly FhirSession _session;
+    private readonly IFhirBulkWriter _writer;
+    private readonly WriteRetry _retry;
+    private readonly TimeProvider _time;
+    private readonly ImportSources _sources;
+    private readonly int _batchSize;
+
+    public ImportRunner(FhirSession session, IFhirBulkWriter writer, WriteRetry retry, TimeProvider time, ImportSources sources, int batchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _session = session;
+        _writer = writer;
+        _retry = retry;
+        _time = time;
+        _sources = sources;
+        _batchSize = batchSize;
+    }
+
+    private string ProjectId => _session.Tenant.ProjectId;
+
+    /// <summary>Creates a queued job of <paramref name="inputs"/> under <paramref name="id"/>.</summary>
+    public async Task CreateAsync(string id, IReadOnlyList<ImportInput> inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var connection = await _session.ConnectionAsync(cancellationToken);
+        await ImportJobStore.CreateAsync(connection, ProjectId, id, inputs, _time.GetUtcNow(), cancellationToken);
+    }
+
+    public async Task<ImportJob?> GetAsync(string id, CancellationToken cancellationToken) =>
+        await ImportJobStore.GetAsync(await _session.ConnectionAsync(cancellationToken), ProjectId, id, cancellationToken);
+
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken) =>
+        await ImportJobStore.DeleteAsync(await _session.ConnectionAsync(cancellationToken), ProjectId, id, cancellationToken);
+
+    /// <summary>
+    /// Imports what is left of job <paramref name="id"/>; null when another process is running it.
+    /// Cancellation leaves it running (resumable); an input that cannot be read marks it failed.
+    /// </summary>
+    public async Task<ImportJob?> RunAsync(string id, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var connection = await _session.ConnectionAsync(cancellationToken);
+        if (!await ImportJobStore.TryLockAsync(connection, ProjectId, id, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await RunLockedAsync(id, progress, cancellationToken);
+        }
+        finally
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await ImportJobStore.UnlockAsync(connection, ProjectId, id);
+            }
+        }
+    }
+
+    private async Task<ImportJob> RunLockedAsync(string id, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var connection = await _session.ConnectionAsync(cancellationToken);
+        var job = await ImportJobStore.GetAsync(connection, ProjectId, id, cancellationToken)
+            ?? throw new InvalidOperationException($"There is no import job '{id}'.");
+        if (job.Finished)
+        {
+            return job;
+        }
+
+        await ImportJobStore.SetStatusAsync(connection, ProjectId, id, ImportJobStatus.Running, null, _time.GetUtcNow(), cancellationToken);
+        var totals = new Totals();
+        try
+        {
+            for (var ordinal = 0; ordinal < job.Inputs.Count; ordinal++)
+            {
+                if (!job.Inputs[ordinal].Done)
+                {
+                    await ImportInputAsync(ordinal, job.Inputs[ordinal], totals, progress, cancellationToken);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or Core.Errors.InvalidRequestException)
+        {
+            await ImportJobStore.SetStatusAsync(connection, ProjectId, id, ImportJobStatus.Failed, e.Message, _time.GetUtcNow(), CancellationToken.None);
+            return (await GetAsync(id, CancellationToken.None))!;
+        }
+
+        await ImportJobStore.SetStatusAsync(connection, ProjectId, id, ImportJobStatus.Completed, null, _time.GetUtcNow(), cancellationToken);
+        return (await GetAsync(id, cancellationToken))!;
+
+        async Task ImportInputAsync(int ordinal, ImportInputProgress input, Totals totals, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        {
+            await using var stream = new CountingStream(await _sources.OpenAsync(input.Input, cancellationToken));
+            var bytesBefore = totals.Bytes;
+            var position = input.Position;
+            var batch = new List<ImportRecord>(_batchSize);
+            await foreach (var record in ImportRecordReader.ReadAsync(stream, input.Input.Url, input.Position, cancellationToken))
+            {
+                batch.Add(record);
+                if (batch.Count == _batchSize)
+                {
+                    position = await CommitAsync(id, ordinal, input.Input, batch, position, done: false, totals, cancellationToken);
+                    batch.Clear();
+                    totals.Bytes = bytesBefore + stream.BytesRead;
+                    progress?.Report(totals.Snapshot);
+                }
+            }
+
+            await CommitAsync(id, ordinal, input.Input, batch, position, done: true, totals, cancellationToken);
+            totals.Bytes = bytesBefore + stream.BytesRead;
+            progress?.Report(totals.Snapshot);
+        }
+    }
+
+    private async Task<long> CommitAsync(
+        string id, int ordinal, ImportInput input, List<ImportRecord> records, long position, bool done, Totals totals, CancellationToken cancellationToken)
+    {
+        var errors = new List<(long Position, string Message)>();
+        var resources = new List<JsonElement>(records.Count);
+        var positions = new List<long>(records.Count);
+        foreach (var record in records)
+        {
+            if (record.Error is not null)
+            {
+                errors.Add((record.Position, record.Error));
+            }
+            else if (input.ResourceType is { } declared && TypeOf(record.Resource) is var actual && actual != declared)
+            {
+                errors.Add((record.Position, $"The input declares type {declared}, but record {record.Position} is a {actual ?? "resource without resourceType"}."));
+            }
+            else
+            {
+                resources.Add(record.Resource);
+                positions.Add(record.Position);
+            }
+        }
+
+        var last = records.Count > 0 ? records[^1].Position : position;
+        var stored = await _retry.ExecuteAsync(
+            async token =>
+            {
+                var batchErrors = new List<(long Position, string Message)>(errors);
+                await using var transaction = await _session.BeginAsync(token);
+                var written = 0;
+                if (resources.Count > 0)
+                {
+                    var result = await _writer.WriteAsync(resources, BulkWriteOptions.None, token);
+                    foreach (var item in result.Items)
+                    {
+                        if (item.Error is { } error)
+                        {
+                            batchErrors.Add((positions[item.Index], error));
+                        }
+                        else
+                        {
+                            written++;
+                        }
+                    }
+                }
+
+                batchErrors.Sort((a, b) => a.Position.CompareTo(b.Position));
+                var connection = await _session.ConnectionAsync(token);
+                await ImportJobStore.RecordBatchAsync(connection, ProjectId, id, ordinal, last, done, written, batchErrors, _time.GetUtcNow(), token);
+                await transaction.CommitAsync(token);
+                return (written, batchErrors.Count);
+            },
+            cancellationToken);
+        totals.Resources += stored.written;
+        totals.Errors += stored.Item2;
+        return last;
+    }
+
+    private static string? TypeOf(JsonElement resource) =>
+        resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("resourceType", out var type) && type.ValueKind == JsonValueKind.String
+            ? type.GetString()
+            : null;
+
+    private sealed class Totals
+    {
+        public long Resources { get; set; }
+
+        public long Errors { get; set; }
+
+        public long Bytes { get; set; }
+
+        public ImportProgress Snapshot => new(Resources, Errors, Bytes);
+    }
+}
