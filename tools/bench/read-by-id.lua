@@ -1,7 +1,8 @@
 -- wrk script for tools/bench/rest.sh: GET /fhir/{Type}/{id} for ids drawn at random from the file
 -- given after "--" (one "Type/id" per line), counting answers that are not 200.
 local ids = {}
-local errors = 0
+-- A global, not a local: done() reads each thread's count with thread:get, which sees globals only.
+errors = 0
 local threads = {}
 
 function setup(thread)

@@ -31,7 +31,7 @@ server_pid=""
 start_server() { # $1: data directory name, then extra environment assignments
   local data="$work/$1"; shift
   env ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__Fhir="" \
-    Database__Embedded__DataDirectory="$data" Database__Embedded__Port="$pg_port" Database__MigrateOnStartup=true \
+    Database__Embedded__DataDirectory="$data" Database__Embedded__Port="$pg_port" Database__Embedded__Settings__max_connections=300 Database__MigrateOnStartup=true \
     Fhir__Tenancy__DefaultProjectId=bench Logging__LogLevel__Default=Warning "$@" \
     dotnet src/FhirEf.Server/bin/Release/net10.0/FhirEf.Server.dll >"$work/server.log" 2>&1 &
   server_pid=$!
