@@ -1,47 +1,16 @@
 using FhirEf.Api.ErrorHandling;
+using FhirEf.Core.IO;
 
 namespace FhirEf.Api.Requests;
 
 /// <summary>Reads at most <c>limit</c> bytes of a request body and fails with 413 past it, whatever the host enforces.</summary>
-internal sealed class LimitedReadStream(Stream inner, long limit) : Stream
+internal sealed class LimitedReadStream(Stream inner, long limit) : CountingReadStream(inner, leaveOpen: true)
 {
-    private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
+    protected override void OnRead(long total)
     {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    private int Count(int read)
-    {
-        _read += read;
-        return _read > limit ? throw new PayloadTooLargeException(limit) : read;
+        if (total > limit)
+        {
+            throw new PayloadTooLargeException(limit);
+        }
     }
 }

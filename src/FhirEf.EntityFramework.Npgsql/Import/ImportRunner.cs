@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Bulk;
+using FhirEf.Core.IO;
 using FhirEf.EntityFramework.Npgsql.Storage;
 
 namespace FhirEf.EntityFramework.Npgsql.Import;
@@ -105,7 +106,7 @@ public sealed class ImportRunner
 
         async Task ImportInputAsync(int ordinal, ImportInputProgress input, Totals totals, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
-            await using var stream = new CountingStream(await _sources.OpenAsync(input.Input, cancellationToken));
+            await using var stream = new CountingReadStream(await _sources.OpenAsync(input.Input, cancellationToken));
             var bytesBefore = totals.Bytes;
             var position = input.Position;
             var batch = new List<ImportRecord>(_batchSize);

@@ -102,9 +102,7 @@ public sealed class Reindexer(NpgsqlDataSource dataSource, FhirSchema schema, IR
         Parallel.For(0, stale.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var row = stale[i];
-            using var document = FhirJson.Parse(row.Content);
-            var indexed = indexer.Index(document.RootElement);
-            rowSets[i] = rows.Build(new StoredVersion(type, row.Id, row.VersionId, row.LastUpdated, Deleted: false, row.Content), row.ProjectId, indexed, "PUT");
+            rowSets[i] = rows.BuildIndexed(new StoredVersion(type, row.Id, row.VersionId, row.LastUpdated, Deleted: false, row.Content), row.ProjectId, "PUT");
         });
 
         await using (var batch = new NpgsqlBatch(connection, transaction))

@@ -27,7 +27,6 @@ public sealed partial class NpgsqlFhirRepository : IFhirRepository
     private readonly FhirSession _session;
     private readonly FhirDefinitions _definitions;
     private readonly FhirSchema _schema;
-    private readonly IResourceIndexer _indexer;
     private readonly ResourceRowBuilder _rows;
     private readonly ResourceCache _cache;
     private readonly WriteRetry _retry;
@@ -39,7 +38,6 @@ public sealed partial class NpgsqlFhirRepository : IFhirRepository
         FhirSession session,
         FhirDefinitions definitions,
         FhirSchema schema,
-        IResourceIndexer indexer,
         ResourceRowBuilder rows,
         ResourceCache cache,
         WriteRetry retry,
@@ -50,7 +48,6 @@ public sealed partial class NpgsqlFhirRepository : IFhirRepository
         _session = session;
         _definitions = definitions;
         _schema = schema;
-        _indexer = indexer;
         _rows = rows;
         _cache = cache;
         _retry = retry;
@@ -148,14 +145,8 @@ public sealed partial class NpgsqlFhirRepository : IFhirRepository
         CancellationToken cancellationToken)
     {
         var json = VersionStamp.Apply(resource, id, versionId, now);
-        IndexedResource indexed;
-        using (var stored = FhirJson.Parse(json))
-        {
-            indexed = _indexer.Index(stored.RootElement);
-        }
-
         var version = new StoredVersion(resourceType, id, versionId, now, Deleted: false, json);
-        await ResourceRowWriter.WriteAsync(connection, _rows.Build(version, ProjectId, indexed, method), replace, cancellationToken);
+        await ResourceRowWriter.WriteAsync(connection, _rows.BuildIndexed(version, ProjectId, method), replace, cancellationToken);
         return new ResourceVersion(resourceType, id, versionId, now, false, json);
     }
 

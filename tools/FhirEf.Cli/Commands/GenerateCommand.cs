@@ -135,7 +135,6 @@ internal static class GenerateCommand
         /// <summary>The same resources as rows of tenant "&lt;project&gt;-raw" (built untimed), then COPY and commit, timed.</summary>
         private async Task CopyRawAsync(List<JsonElement> batch, CancellationToken cancellationToken)
         {
-            var indexer = storage.Services.GetRequiredService<IResourceIndexer>();
             var builder = storage.Services.GetRequiredService<ResourceRowBuilder>();
             var now = VersionStamp.Truncate(DateTimeOffset.UtcNow);
             var rows = new ResourceRowSet[batch.Count];
@@ -144,9 +143,8 @@ internal static class GenerateCommand
                 var resource = batch[i];
                 var id = resource.GetProperty("id").GetString()!;
                 var json = VersionStamp.Apply(resource, id, 1, now);
-                using var stored = JsonDocument.Parse(json);
                 var version = new StoredVersion(resource.GetProperty("resourceType").GetString()!, id, 1, now, Deleted: false, json);
-                rows[i] = builder.Build(version, tenant + "-raw", indexer.Index(stored.RootElement), "PUT");
+                rows[i] = builder.BuildIndexed(version, tenant + "-raw", "PUT");
             });
 
             await using var connection = await storage.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);

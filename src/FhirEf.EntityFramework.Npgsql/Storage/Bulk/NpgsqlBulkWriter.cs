@@ -25,7 +25,6 @@ public sealed class NpgsqlBulkWriter : IFhirBulkWriter
     private readonly FhirSession _session;
     private readonly FhirDefinitions _definitions;
     private readonly FhirSchema _schema;
-    private readonly IResourceIndexer _indexer;
     private readonly ResourceRowBuilder _rows;
     private readonly ResourceCache _cache;
     private readonly WriteRetry _retry;
@@ -36,7 +35,6 @@ public sealed class NpgsqlBulkWriter : IFhirBulkWriter
         FhirSession session,
         FhirDefinitions definitions,
         FhirSchema schema,
-        IResourceIndexer indexer,
         ResourceRowBuilder rows,
         ResourceCache cache,
         WriteRetry retry,
@@ -47,7 +45,6 @@ public sealed class NpgsqlBulkWriter : IFhirBulkWriter
         _session = session;
         _definitions = definitions;
         _schema = schema;
-        _indexer = indexer;
         _rows = rows;
         _cache = cache;
         _retry = retry;
@@ -151,14 +148,8 @@ public sealed class NpgsqlBulkWriter : IFhirBulkWriter
         entry.VersionId = (current?.VersionId ?? 0) + 1;
         entry.Outcome = current is null or { Deleted: true } ? WriteOutcome.Created : WriteOutcome.Updated;
         var json = VersionStamp.Apply(entry.Resource, entry.Id, entry.VersionId, now);
-        IndexedResource indexed;
-        using (var stored = FhirJson.Parse(json))
-        {
-            indexed = _indexer.Index(stored.RootElement);
-        }
-
         var method = options.Method ?? (entry.ServerAssignedId ? "POST" : "PUT");
-        entry.Rows = _rows.Build(new StoredVersion(entry.ResourceType, entry.Id, entry.VersionId, now, Deleted: false, json), _session.Tenant.ProjectId, indexed, method);
+        entry.Rows = _rows.BuildIndexed(new StoredVersion(entry.ResourceType, entry.Id, entry.VersionId, now, Deleted: false, json), _session.Tenant.ProjectId, method);
     }
 
     private BulkWriteItem? Validate(int index, JsonElement resource)

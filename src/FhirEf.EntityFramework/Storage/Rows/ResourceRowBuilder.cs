@@ -1,6 +1,7 @@
 using FhirEf.Core.Indexing;
 using FhirEf.Core.Indexing.Text;
 using FhirEf.Core.Indexing.Values;
+using FhirEf.Core.Resources;
 using FhirEf.Core.Schema;
 using FhirEf.Core.Schema.Storage;
 using FhirEf.EntityFramework.Modeling;
@@ -16,11 +17,24 @@ public sealed class ResourceRowBuilder
 {
     private readonly FhirSchema _schema;
     private readonly IFhirStorageProvider _provider;
+    private readonly IResourceIndexer _indexer;
 
-    public ResourceRowBuilder(FhirSchema schema, IFhirStorageProvider provider)
+    public ResourceRowBuilder(FhirSchema schema, IFhirStorageProvider provider, IResourceIndexer indexer)
     {
         _schema = schema;
         _provider = provider;
+        _indexer = indexer;
+    }
+
+    /// <summary>
+    /// The rows of a live version, its search values extracted from the JSON as stored (with the
+    /// server's <c>meta</c>): what every write path (repository, bulk writer, reindexing) stores.
+    /// </summary>
+    public ResourceRowSet BuildIndexed(StoredVersion version, string projectId, string method)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        using var stored = FhirJson.Parse(version.Json ?? throw new ArgumentException("A live version has JSON.", nameof(version)));
+        return Build(version, projectId, _indexer.Index(stored.RootElement), method);
     }
 
     /// <param name="version">Version, timestamps and the stored JSON (null for a deletion).</param>

@@ -1,7 +1,12 @@
-namespace FhirEf.EntityFramework.Npgsql.Import;
+namespace FhirEf.Core.IO;
 
-/// <summary>A read-only pass-through that counts the bytes read (progress and ETA of an import).</summary>
-internal sealed class CountingStream(Stream inner) : Stream
+/// <summary>
+/// A read-only pass-through that counts the bytes read: import progress reads <see cref="BytesRead"/>,
+/// the REST layer's body limit overrides <see cref="OnRead"/> to refuse a body past its limit.
+/// </summary>
+/// <param name="inner">The stream read from.</param>
+/// <param name="leaveOpen">Leave <paramref name="inner"/> open on dispose (a request body belongs to the host).</param>
+public class CountingReadStream(Stream inner, bool leaveOpen = false) : Stream
 {
     private long _read;
 
@@ -41,13 +46,22 @@ internal sealed class CountingStream(Stream inner) : Stream
 
     public override async ValueTask DisposeAsync()
     {
-        await inner.DisposeAsync();
+        if (!leaveOpen)
+        {
+            await inner.DisposeAsync();
+        }
+
         await base.DisposeAsync();
+    }
+
+    /// <summary>Called after every read with the total so far; throw to refuse the rest.</summary>
+    protected virtual void OnRead(long total)
+    {
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             inner.Dispose();
         }
@@ -57,7 +71,7 @@ internal sealed class CountingStream(Stream inner) : Stream
 
     private int Count(int read)
     {
-        Interlocked.Add(ref _read, read);
+        OnRead(Interlocked.Add(ref _read, read));
         return read;
     }
 }
