@@ -27,15 +27,13 @@ namespace FhirEf.Core.Indexing;
 /// </remarks>
 public sealed class SearchIndexer : IResourceIndexer
 {
-    /// <summary>The extraction version stored with every row. Bump when extraction changes, so stored resources are reindexed.</summary>
-    public const int CurrentVersion = 1;
-
     private readonly FhirDefinitions _definitions;
     private readonly SearchIndexerOptions _options;
     private readonly Lazy<IndexPlanBuilder> _planBuilder;
     private readonly Lazy<ContentText> _contentText;
     private readonly ConcurrentDictionary<string, Lazy<IndexPlan>> _plans = new(StringComparer.Ordinal);
     private readonly SearchValueConverter _converter;
+    private readonly Lazy<int> _version;
 
     public SearchIndexer(FhirDefinitions definitions, SearchIndexerOptions? options = null)
     {
@@ -52,9 +50,11 @@ public sealed class SearchIndexer : IResourceIndexer
             TableSchemaBuilder.Build(definitions),
             new FhirPathCompiler(definitions.Structures)));
         _contentText = new Lazy<ContentText>(() => new ContentText(definitions.Structures));
+        _version = new Lazy<int>(() => IndexerVersion.Compute(definitions.SearchParameters.All));
     }
 
-    public int Version => CurrentVersion;
+    /// <summary>The version stored with every row (<see cref="IndexerVersion"/>): it changes with the search parameters of the definitions.</summary>
+    public int Version => _version.Value;
 
     /// <exception cref="InvalidResourceException">The JSON is not a resource of a type the definitions know.</exception>
     public IndexedResource Index(JsonElement resource) => Index(resource, null);
@@ -127,7 +127,7 @@ public sealed class SearchIndexer : IResourceIndexer
             Lookups = lookups is null ? [] : lookups,
             NarrativeText = plan.IndexesNarrative ? NarrativeText.Extract(resource) : null,
             ContentText = plan.IndexesContent ? _contentText.Value.Extract(resource) : null,
-            IndexerVersion = CurrentVersion,
+            IndexerVersion = Version,
         };
     }
 

@@ -12,7 +12,7 @@ using NpgsqlTypes;
 namespace FhirEf.EntityFramework.Npgsql.Jobs;
 
 /// <summary>
-/// Rewrites the search columns, references and lookup rows of live rows whose <c>__version</c> is older than
+/// Rewrites the search columns, references and lookup rows of live rows whose <c>__version</c> differs from
 /// the indexer's, type by type, in batches by keyset over <c>"&lt;Type&gt;_reindex_idx"</c>
 /// (<c>(__version, id) WHERE deleted = false</c>). Each batch is one short transaction that locks only its
 /// rows (<c>SELECT … FOR UPDATE</c>), so writes to other rows go on; the content, version and history
@@ -160,12 +160,13 @@ public sealed class Reindexer(NpgsqlDataSource dataSource, FhirSchema schema, IR
     }
 
     /// <summary>
-    /// Live rows of the tenant ($2, or every tenant) older than the indexer ($1); an instance ($3) is taken
-    /// whatever its version. Parameters $1..$3 are always bound (null when unused) so the text stays fixed.
+    /// Live rows of the tenant ($2, or every tenant) that another indexer version wrote (not $1: versions are
+    /// fingerprints of the definitions, not ordered; two ranges so the partial <c>(__version, id)</c> index serves
+    /// them); an instance ($3) is taken whatever its version. Parameters $1..$3 are always bound (null when unused) so the text stays fixed.
     /// </summary>
     private static string Filter(ReindexRequest request) =>
         $"{Q(FixedColumns.Deleted)} = false" +
-        (request.Id is null ? $" AND {Q(FixedColumns.IndexerVersion)} < $1" : " AND $1::integer IS NOT NULL") +
+        (request.Id is null ? $" AND ({Q(FixedColumns.IndexerVersion)} < $1 OR {Q(FixedColumns.IndexerVersion)} > $1)" : " AND $1::integer IS NOT NULL") +
         $" AND ($2::text IS NULL OR {Q(FixedColumns.ProjectId)} = $2)" +
         $" AND ($3::text IS NULL OR {Q(FixedColumns.Id)} = $3)";
 

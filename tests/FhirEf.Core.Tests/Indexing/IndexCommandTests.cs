@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using FhirEf.Cli.Commands;
+using FhirEf.Core.Definitions;
+using FhirEf.Core.Indexing;
 
 namespace FhirEf.Core.Tests.Indexing;
 
@@ -32,7 +34,7 @@ public sealed class IndexCommandTests : IDisposable
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         var values = root.GetProperty("values");
-        Assert.Equal(("Observation", "o1", 1), (root.GetProperty("resourceType").GetString(), root.GetProperty("id").GetString(), root.GetProperty("indexerVersion").GetInt32()));
+        Assert.Equal(("Observation", "o1", IndexerVersion.Compute(FhirDefinitions.R4.SearchParameters.All)), (root.GetProperty("resourceType").GetString(), root.GetProperty("id").GetString(), root.GetProperty("indexerVersion").GetInt32()));
         Assert.Equal("""[{"type":"token","system":"http://loinc.org","code":"15074-8","text":"Glucose"}]""", Compact(values.GetProperty("code")));
         Assert.Equal("""[{"type":"reference","targetType":"Patient","targetId":"p1"}]""", Compact(values.GetProperty("patient")));
         Assert.Equal("""[{"type":"date","start":"2013-04-02T08:30:10.0000000+00:00","end":"infinity"}]""", Compact(values.GetProperty("date")));

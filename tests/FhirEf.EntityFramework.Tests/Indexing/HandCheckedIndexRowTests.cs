@@ -1,4 +1,7 @@
+using System.Globalization;
 using FhirEf.Core.Abstractions;
+using FhirEf.Core.Indexing;
+using Microsoft.Extensions.DependencyInjection;
 using FhirEf.Testing;
 using static FhirEf.EntityFramework.Tests.Indexing.ExpectedRow;
 
@@ -190,7 +193,7 @@ public sealed class HandCheckedIndexRowTests(FhirDatabaseFixture database) : ICl
             ["lastUpdated"] = StoredRows.Timestamp(written.Version!.LastUpdated.UtcDateTime),
             ["deleted"] = "false",
             ["content"] = written.Version.Json!,
-            ["__version"] = "1",
+            ["__version"] = _host.Services.GetRequiredService<IResourceIndexer>().Version.ToString(CultureInfo.InvariantCulture),
         };
     }
 
