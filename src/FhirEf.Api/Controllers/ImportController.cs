@@ -15,7 +15,7 @@ namespace FhirEf.Api.Controllers;
 /// <c>$import</c>, asynchronous in the style of the Bulk Data IG: the kick-off answers 202 with
 /// <c>Content-Location</c> of a status URL; the status answers 202 (with <c>X-Progress</c>) while the job
 /// runs, then 200 with the output counts and the URL of an NDJSON file of OperationOutcomes, one per
-/// refused resource.
+/// refused resource. A DELETE of the status URL cancels the job.
 /// </summary>
 [Route("fhir")]
 public sealed class ImportController(IImportJobService imports, FhirRequestReader reader, FhirRequestContext context) : FhirControllerBase
@@ -36,6 +36,11 @@ public sealed class ImportController(IImportJobService imports, FhirRequestReade
     public async Task<FhirActionResult> Status(string id, CancellationToken cancellationToken)
     {
         var job = await imports.GetAsync(id, cancellationToken) ?? throw new ResourceNotFoundException($"There is no import job '{id}'.");
+        if (job.Status == ImportJobStatus.Cancelled)
+        {
+            throw new ResourceNotFoundException($"Import job '{id}' was cancelled.");
+        }
+
         var progress = $"{job.Inputs.Count(i => i.Done)} of {job.Inputs.Count} inputs, {job.Resources} resources, {job.Errors} errors";
         Response.Headers["X-Progress"] = progress;
         return job.Status switch
@@ -50,6 +55,24 @@ public sealed class ImportController(IImportJobService imports, FhirRequestReade
             }),
             _ => Fhir(new FhirResult(StatusCodes.Status200OK) { Body = new JsonNodeBody(Manifest(job)) }),
         };
+    }
+
+    /// <summary>
+    /// Cancels a queued or running import (202): the batch in flight commits, no batch after it writes anything;
+    /// the batches committed stay (they are complete, versioned writes). Afterwards the status URL answers 404, as for <c>$export</c>.
+    /// </summary>
+    [HttpDelete("_import/{id}")]
+    public async Task<FhirActionResult> Cancel(string id, CancellationToken cancellationToken)
+    {
+        if (!await imports.CancelAsync(id, cancellationToken))
+        {
+            throw new ResourceNotFoundException($"There is no import job '{id}'.");
+        }
+
+        return Fhir(new FhirResult(StatusCodes.Status202Accepted)
+        {
+            Body = new JsonNodeBody(OperationOutcomeJson.Create("information", "informational", $"Import job {id} is cancelled; the batches committed before stay.")),
+        });
     }
 
     /// <summary>The refused resources as NDJSON OperationOutcomes, streamed.</summary>

@@ -11,6 +11,12 @@ public interface IImportJobService
 
     Task<ImportJob?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stops a queued or running job: the batch in flight commits first, no batch after it writes anything;
+    /// the batches committed before stay. False when the tenant has no such job; a finished job is left as it is.
+    /// </summary>
+    Task<bool> CancelAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>The resources the job could not store, in input order.</summary>
     IAsyncEnumerable<ImportError> ErrorsAsync(string id, CancellationToken cancellationToken);
 }

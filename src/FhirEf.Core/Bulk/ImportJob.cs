@@ -13,5 +13,5 @@ public sealed record ImportJob(
 
     public long Errors => Inputs.Sum(i => i.Errors);
 
-    public bool Finished => Status is ImportJobStatus.Completed or ImportJobStatus.Failed;
+    public bool Finished => Status is ImportJobStatus.Completed or ImportJobStatus.Failed or ImportJobStatus.Cancelled;
 }

@@ -12,4 +12,7 @@ public enum ImportJobStatus
 
     /// <summary>Stopped by an error that is not one resource's (an input could not be read).</summary>
     Failed,
+
+    /// <summary>Stopped by a DELETE of its status URL; the batches committed before it stay, nothing is written after.</summary>
+    Cancelled,
 }

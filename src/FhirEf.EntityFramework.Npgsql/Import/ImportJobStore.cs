@@ -85,14 +85,38 @@ internal static class ImportJobStore
         return jobs;
     }
 
+    /// <summary>Moves the job to <paramref name="status"/>, unless it was cancelled: a cancelled job stays cancelled.</summary>
     public static async Task SetStatusAsync(
         NpgsqlConnection connection, string projectId, string id, ImportJobStatus status, string? message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = Command(
-            "UPDATE \"_ImportJobs\" SET status = $3, message = $4, \"updatedAt\" = $5 WHERE \"projectId\" = $1 AND id = $2",
-            projectId, id, Status(status), message, now);
+            "UPDATE \"_ImportJobs\" SET status = $3, message = $4, \"updatedAt\" = $5 WHERE \"projectId\" = $1 AND id = $2 AND status <> $6",
+            projectId, id, Status(status), message, now, Status(ImportJobStatus.Cancelled));
         command.Connection = connection;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Marks a queued or running job cancelled; false when there is no such job (a finished one is left alone).</summary>
+    public static async Task<bool> CancelAsync(NpgsqlConnection connection, string projectId, string id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            "WITH job AS (SELECT id FROM \"_ImportJobs\" WHERE \"projectId\" = $1 AND id = $2), " +
+            "cancelled AS (UPDATE \"_ImportJobs\" SET status = $3, \"updatedAt\" = $4 WHERE \"projectId\" = $1 AND id = $2 AND status IN ($5, $6)) " +
+            "SELECT count(*) FROM job",
+            projectId, id, Status(ImportJobStatus.Cancelled), now, Status(ImportJobStatus.Queued), Status(ImportJobStatus.Running));
+        command.Connection = connection;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
+    }
+
+    /// <summary>
+    /// Locks the job's row inside a batch's transaction and says whether it is still running: a DELETE that
+    /// cancels it waits for the batch, and a batch that finds it cancelled rolls back.
+    /// </summary>
+    public static async Task<bool> LockRunningAsync(NpgsqlConnection connection, string projectId, string id, CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT status FROM \"_ImportJobs\" WHERE \"projectId\" = $1 AND id = $2 FOR UPDATE", projectId, id);
+        command.Connection = connection;
+        return await command.ExecuteScalarAsync(cancellationToken) is string status && status == Status(ImportJobStatus.Running);
     }
 
     /// <summary>Moves an input to <paramref name="position"/> and records the batch's counts and errors (inside the batch's transaction).</summary>

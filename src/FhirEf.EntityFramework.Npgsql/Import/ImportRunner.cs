@@ -50,7 +50,8 @@ public sealed class ImportRunner
 
     /// <summary>
     /// Imports what is left of job <paramref name="id"/>; null when another process is running it.
-    /// Cancellation leaves it running (resumable); an input that cannot be read marks it failed.
+    /// Cancellation leaves it running (resumable); an input that cannot be read marks it failed; a job cancelled
+    /// through <see cref="ImportJobStore.CancelAsync"/> stops before its next batch commits.
     /// </summary>
     public async Task<ImportJob?> RunAsync(string id, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -94,6 +95,10 @@ public sealed class ImportRunner
                     await ImportInputAsync(ordinal, job.Inputs[ordinal], totals, progress, cancellationToken);
                 }
             }
+        }
+        catch (JobCancelledException)
+        {
+            return (await GetAsync(id, CancellationToken.None))!;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or Core.Errors.InvalidRequestException)
         {
@@ -157,6 +162,11 @@ public sealed class ImportRunner
             {
                 var batchErrors = new List<(long Position, string Message)>(errors);
                 await using var transaction = await _session.BeginAsync(token);
+                if (!await ImportJobStore.LockRunningAsync(await _session.ConnectionAsync(token), ProjectId, id, token))
+                {
+                    throw new JobCancelledException();
+                }
+
                 var written = 0;
                 if (resources.Count > 0)
                 {
@@ -190,6 +200,9 @@ public sealed class ImportRunner
         resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("resourceType", out var type) && type.ValueKind == JsonValueKind.String
             ? type.GetString()
             : null;
+
+    /// <summary>The job was cancelled (DELETE of its status URL) before this batch: it writes nothing.</summary>
+    private sealed class JobCancelledException : Exception;
 
     private sealed class Totals
     {

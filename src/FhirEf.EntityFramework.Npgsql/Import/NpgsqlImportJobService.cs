@@ -31,6 +31,9 @@ public sealed class NpgsqlImportJobService(FhirSession session, ImportSources so
     public async Task<ImportJob?> GetAsync(string id, CancellationToken cancellationToken) =>
         await ImportJobStore.GetAsync(await session.ConnectionAsync(cancellationToken), session.Tenant.ProjectId, id, cancellationToken);
 
+    public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken) =>
+        await ImportJobStore.CancelAsync(await session.ConnectionAsync(cancellationToken), session.Tenant.ProjectId, id, time.GetUtcNow(), cancellationToken);
+
     public async IAsyncEnumerable<ImportError> ErrorsAsync(string id, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);

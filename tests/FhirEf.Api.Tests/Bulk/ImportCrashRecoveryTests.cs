@@ -8,8 +8,8 @@ using Npgsql;
 namespace FhirEf.Api.Tests.Bulk;
 
 /// <summary>
-/// <c>$import</c> in a real server process: kick-off, status polling, the error report, and SIGKILL in the
-/// middle of a job. The resources have no ids, so any batch written twice would show as extra rows.
+/// <c>$import</c> in a real server process: kick-off, status polling, the error report, SIGKILL in the
+/// middle of a job, and cancellation by DELETE. The resources have no ids, so any batch written twice would show as extra rows.
 /// </summary>
 public sealed class ImportCrashRecoveryTests(PrivateDatabaseFixture database) : IClassFixture<PrivateDatabaseFixture>, IDisposable
 {
@@ -87,6 +87,42 @@ public sealed class ImportCrashRecoveryTests(PrivateDatabaseFixture database) : 
         Assert.Contains("outside the import root", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_deleted_import_stops_after_the_batch_in_flight_and_keeps_the_batches_committed_before()
+    {
+        var tenant = database.ProjectId + "-cancel";
+        await WriteInputAsync("cancel.ndjson", Guid.NewGuid().ToString("N")[..8]);
+        await using var factory = new FhirApiFactory(database, new Dictionary<string, string?>
+        {
+            ["Fhir:Import:Root"] = _root.FullName,
+            ["Fhir:Import:BatchSize"] = "100",
+            ["Fhir:Import:PollSeconds"] = "1",
+            ["Fhir:Tenancy:DefaultProjectId"] = tenant,
+        });
+        using var client = factory.CreateClient();
+        using var kickOff = await client.PostAsync(new Uri("/fhir/$import", UriKind.Relative), new StringContent(Manifest("cancel.ndjson"), Encoding.UTF8, "application/fhir+json"));
+        Assert.True(kickOff.StatusCode == HttpStatusCode.Accepted, await kickOff.Content.ReadAsStringAsync());
+        var status = kickOff.Content.Headers.ContentLocation!.PathAndQuery;
+        var deadline = DateTime.UtcNow + Timeout;
+        while (await ScalarAsync("SELECT count(*) FROM \"Observation\" WHERE \"projectId\" = $1", tenant) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the import did not start");
+            await Task.Delay(50);
+        }
+
+        using var cancel = await client.DeleteAsync(new Uri(status, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        // The DELETE waited for the batch in flight to commit: what is stored now is final, and is what the job recorded.
+        var atCancel = await ScalarAsync("SELECT count(*) FROM \"Observation\" WHERE \"projectId\" = $1", tenant);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(atCancel, await ScalarAsync("SELECT count(*) FROM \"Observation\" WHERE \"projectId\" = $1", tenant));
+        Assert.Equal(atCancel, await ScalarAsync("SELECT sum(resources)::bigint FROM \"_ImportJobInputs\" WHERE \"projectId\" = $1", tenant));
+        Assert.InRange(atCancel, 1, Resources - 1);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(status, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync(new Uri("/fhir/_import/no-such-job", UriKind.Relative))).StatusCode);
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 
     private async Task WriteInputAsync(string name, string tag)
@@ -115,10 +151,10 @@ public sealed class ImportCrashRecoveryTests(PrivateDatabaseFixture database) : 
 
     private Task<long> StoredAsync() => ScalarAsync("SELECT count(*) FROM \"Observation\" WHERE \"projectId\" = $1");
 
-    private async Task<long> ScalarAsync(string sql)
+    private async Task<long> ScalarAsync(string sql, string? projectId = null)
     {
         await using var command = database.DataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = database.ProjectId });
+        command.Parameters.Add(new NpgsqlParameter { Value = projectId ?? database.ProjectId });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
