@@ -53,9 +53,7 @@ public static class FhirEfPostgresServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<FhirDatabaseStartup>());
 
         // Resolved on first use, after FhirDatabaseStartup has started an embedded cluster.
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<FhirDatabaseEndpoint>().ConnectionString)
-            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
-            .Build());
+        services.AddSingleton(sp => FhirDataSource.Create(sp.GetRequiredService<FhirDatabaseEndpoint>().ConnectionString, sp.GetRequiredService<ILoggerFactory>()));
         services.AddDbContextPool<FhirDbContext>((sp, options) => options.UseFhirEfNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddFhirEfStorage();
 
