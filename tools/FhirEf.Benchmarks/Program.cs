@@ -3,17 +3,12 @@ using FhirEf.Benchmarks.Repository;
 using FhirEf.Benchmarks.Rest;
 
 // BenchmarkDotNet: dotnet run -c Release --project tools/FhirEf.Benchmarks -- --filter '*'
-// Export and reindex: dotnet run -c Release --project tools/FhirEf.Benchmarks -- export-reindex [--resources 200000] [--connection CS]
+// Import, export and reindex next to raw PostgreSQL: `fhiref bench` (tools/FhirEf.Cli/Bench).
 // REST load (tools/bench/rest.sh): dotnet run -c Release --project tools/FhirEf.Benchmarks -- rest ingest|raw-read ...
 // Repository and schema (docs/benchmarks.md): dotnet run -c Release --project tools/FhirEf.Benchmarks -- repo all
 if (args is ["repo", ..])
 {
     return await RepositoryLoadCommand.RunAsync(args[1..]);
-}
-
-if (args is ["export-reindex", ..])
-{
-    return await FhirEf.Benchmarks.Bulk.ExportReindexBenchmark.RunAsync(args[1..]);
 }
 
 if (args is ["rest", ..])

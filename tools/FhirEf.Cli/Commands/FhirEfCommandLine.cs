@@ -19,6 +19,7 @@ internal static class FhirEfCommandLine
         root.Subcommands.Add(StatsCommand.Build(CliDatabase.OpenAsync));
         root.Subcommands.Add(ImportCommand.Build(CliDatabase.OpenAsync));
         root.Subcommands.Add(GenerateCommand.Build(CliDatabase.OpenAsync));
+        root.Subcommands.Add(Bench.BenchCommand.Build(CliDatabase.OpenAsync));
         return root;
     }
 }

@@ -1,5 +1,6 @@
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Configuration;
+using FhirEf.Core.Indexing;
 using FhirEf.EntityFramework.Npgsql.Hosting;
 using FhirEf.EntityFramework.Npgsql.Jobs;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,8 @@ internal sealed class CliStorage : IAsyncDisposable
 
     public BulkExporter Exporter => _services.GetRequiredService<BulkExporter>();
 
+    public IResourceIndexer Indexer => _services.GetRequiredService<IResourceIndexer>();
+
     /// <summary>The tenant commands act in unless told otherwise: <c>Fhir:Tenancy:DefaultProjectId</c>, as the server.</summary>
     public string DefaultProjectId => _services.GetRequiredService<IConfiguration>()["Fhir:Tenancy:DefaultProjectId"] ?? TenantContext.DefaultProjectId;
 
@@ -42,7 +45,7 @@ internal sealed class CliStorage : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        services.AddSingleton(_ => FhirDataSource.Create(database.ConnectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddFhirEfStorage();
         var tenant = projectId ?? configuration["Fhir:Tenancy:DefaultProjectId"] ?? TenantContext.DefaultProjectId;
