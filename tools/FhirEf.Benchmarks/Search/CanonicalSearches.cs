@@ -26,7 +26,6 @@ internal static class CanonicalSearches
         var birthYear = new DateOnly(s.BirthDate.Year, 1, 1);
         var month = new DateOnly(s.EncounterMonth.Year, s.EncounterMonth.Month, 1);
         var value = s.ObservationValue.ToString(CultureInfo.InvariantCulture);
-        var (codeSystem, code) = (s.ObservationCode.Split('|')[0], s.ObservationCode.Split('|')[1]);
         return
         [
             Simple("patient-family", Fhir("Patient", ("family", s.Family)),
@@ -38,8 +37,8 @@ internal static class CanonicalSearches
                 Page("Patient", "identifier @> ARRAY[$2]"), s.Identifier),
             Simple("patient-name-contains", Fhir("Patient", ("name:contains", s.NameFragment)),
                 Page("Patient", "name LIKE $2"), "%" + TextFolding.Fold(s.NameFragment) + "%"),
-            Simple("observation-code", Fhir("Observation", ("code", "http://loinc.org|8867-4")),
-                Page("Observation", "code @> ARRAY[$2]"), "http://loinc.org|8867-4"),
+            Simple("observation-code-frequent", Fhir("Observation", ("code", s.FrequentObservationCode)),
+                Page("Observation", "code @> ARRAY[$2]"), s.FrequentObservationCode),
             Simple("observation-code-date", Fhir("Observation", ("code", s.ObservationCode), ("date", "ge" + Day(s.ObservationDate))),
                 Page("Observation", """code @> ARRAY[$2] AND ("dateEnd" > $3 OR ("dateStart" >= $4 AND "dateEnd" <= $3))"""),
                 s.ObservationCode, DayEnd(s.ObservationDate), DayStart(s.ObservationDate)),

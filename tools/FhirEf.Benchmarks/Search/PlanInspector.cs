@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using FhirEf.Core.Schema;
 using Npgsql;
@@ -44,6 +45,33 @@ internal static class PlanInspector
         await transaction.RollbackAsync();
         return [.. scanned];
     }
+
+    /// <summary>The text plans (EXPLAIN ANALYZE: the commands run once more) and SQL of the commands, for a reader.</summary>
+    public static async Task<string> DescribeAsync(NpgsqlDataSource dataSource, IEnumerable<CapturedCommand> commands)
+    {
+        var text = new StringBuilder();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        foreach (var captured in commands)
+        {
+            text.AppendLine(captured.Sql);
+            text.AppendLine("-- parameters: " + string.Join(", ", captured.Parameters.Select(p => $"{p.ParameterName}={Show(p.Value)}")));
+            await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + captured.Sql, connection);
+            foreach (var parameter in captured.Parameters)
+            {
+                explain.Parameters.Add(parameter.Clone());
+            }
+
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                text.AppendLine(reader.GetString(0));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Show(object? value) => value is Array array ? "[" + string.Join(", ", array.Cast<object>().Take(5)) + (array.Length > 5 ? ", …]" : "]") : $"{value}";
 
     private static void Collect(JsonElement node, SortedSet<string> scanned)
     {

@@ -6,11 +6,12 @@ using Npgsql;
 namespace FhirEf.Benchmarks.Search;
 
 /// <summary>
-/// <c>search --connection CS --project P [--runs 50] [--warmup 5] [--seed 42]</c>: the canonical searches of
+/// <c>search --connection CS --project P [--runs 50] [--warmup 5] [--seed 42] [--plans true]</c>: the canonical searches of
 /// docs/benchmarks.md ("Search on 1,000,000 resources") through <see cref="IFhirSearchService"/> next to
 /// their hand-written SQL, in the same run. Per search: one capture pass (the ids of both must be equal,
 /// else the command fails; the SQL EF Core sent is EXPLAINed), a warm-up, then <c>runs</c> alternating
-/// timings of the two. Prints a Markdown table.
+/// timings of the two. Prints a Markdown table; <c>--plans true</c> also writes the SQL of each search and its
+/// EXPLAIN ANALYZE to standard error.
 /// </summary>
 internal static class SearchBenchCommand
 {
@@ -23,13 +24,14 @@ internal static class SearchBenchCommand
         var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1], StringComparer.Ordinal);
         if (!options.TryGetValue("connection", out var connectionString) || !options.TryGetValue("project", out var projectId))
         {
-            await Console.Error.WriteLineAsync("usage: search --connection CS --project ID [--runs 50] [--warmup 5] [--seed 42]");
+            await Console.Error.WriteLineAsync("usage: search --connection CS --project ID [--runs 50] [--warmup 5] [--seed 42] [--plans true]");
             return 2;
         }
 
         var runs = int.Parse(options.GetValueOrDefault("runs", "50"), CultureInfo.InvariantCulture);
         var warmup = int.Parse(options.GetValueOrDefault("warmup", "5"), CultureInfo.InvariantCulture);
         var seed = int.Parse(options.GetValueOrDefault("seed", "42"), CultureInfo.InvariantCulture);
+        var plans = bool.Parse(options.GetValueOrDefault("plans", "false"));
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var samples = await SearchSamples.LoadAsync(dataSource, projectId, seed);
@@ -38,6 +40,7 @@ internal static class SearchBenchCommand
         await using var captureHost = new SearchHost(dataSource, projectId, capture);
         await using var host = new SearchHost(dataSource, projectId);
 
+        using var compilations = new QueryCompilationCounter();
         var results = new List<Measured>();
         foreach (var search in searches)
         {
@@ -46,6 +49,10 @@ internal static class SearchBenchCommand
             var commands = capture.Commands.ToList();
             var rows = await SqlSearch.RunAsync(dataSource, projectId, search);
             AssertSameRows(search, entries, rows);
+            if (plans)
+            {
+                await Console.Error.WriteLineAsync($"== {search.Name}: {search.Url}\n{await PlanInspector.DescribeAsync(dataSource, commands)}");
+            }
 
             for (var i = 0; i < warmup; i++)
             {
@@ -53,6 +60,7 @@ internal static class SearchBenchCommand
                 await SqlSearch.RunAsync(dataSource, projectId, search);
             }
 
+            var compiledBefore = compilations.Count;
             var fhir = new Latency();
             var sql = new Latency();
             for (var i = 0; i < runs; i++)
@@ -61,7 +69,8 @@ internal static class SearchBenchCommand
                 await sql.TimeAsync(() => SqlSearch.RunAsync(dataSource, projectId, search));
             }
 
-            var measured = new Measured(search, fhir, sql, entries.Count(e => e.Mode == SearchEntryMode.Match), entries.Count(e => e.Mode == SearchEntryMode.Include),
+            var compiled = compilations.Count - compiledBefore;
+            var measured = new Measured(search, fhir, sql, compiled, entries.Count(e => e.Mode == SearchEntryMode.Match), entries.Count(e => e.Mode == SearchEntryMode.Include),
                 commands.Count,
                 await PlanInspector.SequentialScansAsync(dataSource, commands, seqScanOff: false),
                 await PlanInspector.SequentialScansAsync(dataSource, commands, seqScanOff: true));
@@ -69,7 +78,7 @@ internal static class SearchBenchCommand
             await Console.Error.WriteLineAsync($"{search.Name}: p50 {measured.Fhir.Percentile(0.5):F1} ms, SQL p50 {measured.Sql.Percentile(0.5):F1} ms");
         }
 
-        Console.WriteLine(Report(samples, results, runs, warmup, seed));
+        Console.WriteLine(Report(samples, results, runs, warmup, seed, compilations.Count));
         return 0;
     }
 
@@ -89,11 +98,12 @@ internal static class SearchBenchCommand
         }
     }
 
-    private static string Report(SearchSamples samples, List<Measured> results, int runs, int warmup, int seed)
+    private static string Report(SearchSamples samples, List<Measured> results, int runs, int warmup, int seed, int compilations)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Samples (seed {seed}): {samples}");
         text.AppendLine(CultureInfo.InvariantCulture, $"{runs} timed runs per search after {warmup} warm-up runs, FhirEf and SQL alternating; milliseconds.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"EF Core query compilations in the whole run: {compilations}.");
         text.AppendLine();
         text.AppendLine("| # | search | kind | p50 | p95 | SQL p50 | SQL p95 | ratio p50 | ratio p95 | target | seq scan | seq scan, enable_seqscan=off | rows (matches + includes) |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|");
@@ -109,12 +119,12 @@ internal static class SearchBenchCommand
         }
 
         text.AppendLine();
-        text.AppendLine("| # | search | SQL statements |");
-        text.AppendLine("|---|---|---:|");
+        text.AppendLine("| # | search | SQL statements | EF query compilations in the timed runs |");
+        text.AppendLine("|---|---|---:|---:|");
         n = 0;
         foreach (var r in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {++n} | `{r.Search.Url}` | {r.Statements} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {++n} | `{r.Search.Url}` | {r.Statements} | {r.Compilations} |");
         }
 
         return text.ToString();
@@ -123,6 +133,6 @@ internal static class SearchBenchCommand
     private static string Scans(IReadOnlyList<string> tables) => tables.Count == 0 ? "no" : "yes: " + string.Join(", ", tables);
 
     private sealed record Measured(
-        CanonicalSearch Search, Latency Fhir, Latency Sql, int Matches, int Includes, int Statements,
+        CanonicalSearch Search, Latency Fhir, Latency Sql, int Compilations, int Matches, int Includes, int Statements,
         IReadOnlyList<string> SeqScans, IReadOnlyList<string> SeqScansWhenOff);
 }

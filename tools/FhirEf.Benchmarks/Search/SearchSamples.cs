@@ -10,7 +10,8 @@ namespace FhirEf.Benchmarks.Search;
 /// on the same database searches for the same things: an anchor patient (one with an active
 /// MedicationRequest, else any), its name, birth date, gender and Synthea identifier, one of its
 /// Observations with a quantity (code, value, date), one of its Conditions (code, a word of its display),
-/// the month of one of its Encounters, and the 90th percentile of Observation <c>lastUpdated</c>.
+/// the month of one of its Encounters, the most frequent LOINC code of Observations, and the 90th
+/// percentile of Observation <c>lastUpdated</c>.
 /// </summary>
 internal sealed record SearchSamples(
     string PatientId,
@@ -20,6 +21,7 @@ internal sealed record SearchSamples(
     string Gender,
     string Identifier,
     string ObservationCode,
+    string FrequentObservationCode,
     decimal ObservationValue,
     DateOnly ObservationDate,
     string ConditionCode,
@@ -68,6 +70,12 @@ internal sealed record SearchSamples(
             """SELECT content FROM "Encounter" WHERE "projectId" = $1 AND NOT deleted AND subject @> ARRAY[$2] ORDER BY id""",
             projectId, "Patient/" + patientId));
 
+        var frequent = await ListAsync(dataSource,
+            """
+            SELECT c FROM "Observation", unnest(code) AS c WHERE "projectId" = $1 AND NOT deleted AND c LIKE 'http://loinc.org|_%'
+            GROUP BY c ORDER BY count(*) DESC, c LIMIT 1
+            """, projectId);
+
         await using var threshold = dataSource.CreateCommand(
             """SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY "lastUpdated") FROM "Observation" WHERE "projectId" = $1""");
         threshold.Parameters.Add(new NpgsqlParameter { Value = projectId });
@@ -81,6 +89,7 @@ internal sealed record SearchSamples(
             root.GetProperty("gender").GetString()!,
             SyntheaIdentifierSystem + "|" + identifier.GetProperty("value").GetString(),
             observationCode,
+            frequent[0],
             observation.RootElement.GetProperty("valueQuantity").GetProperty("value").GetDecimal(),
             DayOf(observation.RootElement.GetProperty("effectiveDateTime").GetString()!),
             conditionCoding.GetProperty("system").GetString() + "|" + conditionCoding.GetProperty("code").GetString(),
