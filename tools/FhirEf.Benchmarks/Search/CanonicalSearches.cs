@@ -54,7 +54,7 @@ internal static class CanonicalSearches
             Simple("condition-code", Fhir("Condition", ("code", s.ConditionCode)),
                 Page("Condition", "code @> ARRAY[$2]"), s.ConditionCode),
             Simple("encounter-date-month", Fhir("Encounter", ("date", month.ToString("yyyy-MM", CultureInfo.InvariantCulture))),
-                Page("Encounter", "\"dateStart\" >= $2 AND \"dateEnd\" < $3"), DayStart(month), DayStart(month.AddMonths(1))),
+                Page("Encounter", "\"dateStart\" >= $2 AND \"dateStart\" < $3 AND \"dateEnd\" < $3"), DayStart(month), DayStart(month.AddMonths(1))),
             Simple("medicationrequest-status-patient", Fhir("MedicationRequest", ("status", "active"), ("patient", patient)),
                 Page("MedicationRequest", "status @> ARRAY['active'] AND patient @> ARRAY[$2]"), patient),
             Simple("observation-last-updated", Fhir("Observation", ("_lastUpdated", "gt" + s.LastUpdatedThreshold.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))),
@@ -70,14 +70,10 @@ internal static class CanonicalSearches
             Simple("compartment-encounter", new SearchRequest("Encounter", []) { CompartmentType = "Patient", CompartmentId = s.PatientId },
                 Page("Encounter", "compartments @> ARRAY[$2]"), patient),
             Complex("chain-subject-name", Fhir("Observation", ("subject:Patient.name", s.Family)),
-                Page("Observation", """
-                    subject && ARRAY(SELECT 'Patient/' || p.id FROM "Patient" p WHERE p."projectId" = $1 AND NOT p.deleted AND p.name LIKE $2)
-                    """), "%" + Separator + TextFolding.Fold(s.Family) + "%"),
+                Page("Observation", Chained("subject", """p.name LIKE $2""")), "%" + Separator + TextFolding.Fold(s.Family) + "%"),
             Complex("chain-patient-birthdate", Fhir("Observation", ("patient.birthdate", Day(s.BirthDate))),
-                Page("Observation", """
-                    patient && ARRAY(SELECT 'Patient/' || p.id FROM "Patient" p
-                        WHERE p."projectId" = $1 AND NOT p.deleted AND p."birthdateStart" >= $2 AND p."birthdateEnd" <= $3)
-                    """), DayStart(s.BirthDate), DayEnd(s.BirthDate)),
+                Page("Observation", Chained("patient", """p."birthdateStart" BETWEEN $2 AND $3 AND p."birthdateEnd" <= $3""")),
+                DayStart(s.BirthDate), DayEnd(s.BirthDate)),
             Complex("has-observation-code", Fhir("Patient", ("_has:Observation:patient:code", s.ObservationCode)),
                 Page("Patient", """
                     EXISTS (SELECT 1 FROM "Observation_References" r JOIN "Observation" o ON o."projectId" = r."projectId" AND o.id = r."resourceId"
@@ -115,6 +111,14 @@ internal static class CanonicalSearches
         SELECT 'match' AS kind, {Columns} FROM "{type}"
         WHERE "projectId" = $1 AND NOT deleted AND {condition}
         ORDER BY id LIMIT {PageSize}
+        """;
+
+    /// <summary>Observations whose <paramref name="code"/> reference points to a Patient matching <paramref name="patientCondition"/> (alias <c>p</c>).</summary>
+    private static string Chained(string code, string patientCondition) =>
+        $"""
+        id IN (SELECT r."resourceId" FROM "Observation_References" r
+            JOIN "Patient" p ON p."projectId" = r."projectId" AND p.id = r."targetId"
+            WHERE r."projectId" = $1 AND r.code = '{code}' AND r."targetType" = 'Patient' AND NOT p.deleted AND {patientCondition})
         """;
 
     private static SearchRequest Fhir(string type, params (string Name, string Value)[] parameters) =>
