@@ -124,7 +124,7 @@ internal static class SearchBenchCommand
         n = 0;
         foreach (var r in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {++n} | `{r.Search.Url}` | {r.Statements} | {r.Compilations} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {++n} | `{r.Search.Url.Replace("|", "\\|", StringComparison.Ordinal)}` | {r.Statements} | {r.Compilations} |");
         }
 
         return text.ToString();
