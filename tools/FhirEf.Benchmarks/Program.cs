@@ -6,9 +6,15 @@ using FhirEf.Benchmarks.Rest;
 // Import, export and reindex next to raw PostgreSQL: `fhiref bench` (tools/FhirEf.Cli/Bench).
 // REST load (tools/bench/rest.sh): dotnet run -c Release --project tools/FhirEf.Benchmarks -- rest ingest|raw-read ...
 // Repository and schema (docs/benchmarks.md): dotnet run -c Release --project tools/FhirEf.Benchmarks -- repo all
+// Canonical searches vs hand-written SQL: dotnet run -c Release --project tools/FhirEf.Benchmarks -- search --connection CS --project P [--runs 50]
 if (args is ["repo", ..])
 {
     return await RepositoryLoadCommand.RunAsync(args[1..]);
+}
+
+if (args is ["search", ..])
+{
+    return await FhirEf.Benchmarks.Search.SearchBenchCommand.RunAsync(args[1..]);
 }
 
 if (args is ["rest", ..])
