@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FhirEf.Core.Abstractions;
+using FhirEf.EntityFramework.Npgsql.Hosting;
 using Npgsql;
 
 namespace FhirEf.Benchmarks.Search;
@@ -33,7 +34,8 @@ internal static class SearchBenchCommand
         var seed = int.Parse(options.GetValueOrDefault("seed", "42"), CultureInfo.InvariantCulture);
         var plans = bool.Parse(options.GetValueOrDefault("plans", "false"));
 
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        // The server's data source (auto-prepared statements) for both sides: the same connections, the same preparation.
+        await using var dataSource = FhirDataSource.Create(connectionString);
         var samples = await SearchSamples.LoadAsync(dataSource, projectId, seed);
         var searches = CanonicalSearches.Build(samples);
         var capture = new CommandCapture();
