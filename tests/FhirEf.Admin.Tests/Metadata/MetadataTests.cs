@@ -52,6 +52,31 @@ public sealed class MetadataTests(SyntheaServer server) : IClassFixture<SyntheaS
         Assert.Equal(["id"], patient.Key().Select(k => k.Name));
     }
 
+    [Theory]
+    [InlineData("Observation", "subject_Patient", "Patient")]
+    [InlineData("Observation", "subject_Group", "Group")]
+    [InlineData("Observation", "encounter_Encounter", "Encounter")]
+    [InlineData("Patient", "generalPractitioner_Practitioner", "Practitioner")]
+    [InlineData("Encounter", "serviceProvider_Organization", "Organization")]
+    public async Task Reference_parameters_are_collection_navigations_bound_to_the_target_set(string set, string navigation, string target)
+    {
+        var model = await ModelAsync();
+
+        var entitySet = model.EntityContainer.FindEntitySet(set);
+        var property = Assert.IsAssignableFrom<IEdmNavigationProperty>(entitySet.EntityType().FindProperty(navigation));
+        Assert.Equal($"Collection(FhirEf.{target})", property.Type.FullName());
+        Assert.Equal(target, entitySet.FindNavigationTarget(property).Name);
+    }
+
+    [Fact]
+    public async Task History_and_lookup_sets_have_no_navigations()
+    {
+        var model = await ModelAsync();
+
+        Assert.Empty(model.EntityContainer.FindEntitySet("Observation_History").EntityType().NavigationProperties());
+        Assert.Empty(model.EntityContainer.FindEntitySet("HumanName").EntityType().NavigationProperties());
+    }
+
     private async Task<IEdmModel> ModelAsync()
     {
         using var response = await server.AdminOf(server.ProjectA).GetAsync(new Uri("/odata/$metadata", UriKind.Relative));
