@@ -6,6 +6,7 @@ using FhirEf.Benchmarks.Rest;
 // Export and reindex: dotnet run -c Release --project tools/FhirEf.Benchmarks -- export-reindex [--resources 200000] [--connection CS]
 // REST load (tools/bench/rest.sh): dotnet run -c Release --project tools/FhirEf.Benchmarks -- rest ingest|raw-read ...
 // Repository and schema (docs/benchmarks.md): dotnet run -c Release --project tools/FhirEf.Benchmarks -- repo all
+// Admin OData (docs/benchmarks.md): dotnet run -c Release --project tools/FhirEf.Benchmarks -- odata [--connection CS] --project P [--runs 30]
 if (args is ["repo", ..])
 {
     return await RepositoryLoadCommand.RunAsync(args[1..]);
@@ -14,6 +15,11 @@ if (args is ["repo", ..])
 if (args is ["export-reindex", ..])
 {
     return await FhirEf.Benchmarks.Bulk.ExportReindexBenchmark.RunAsync(args[1..]);
+}
+
+if (args is ["odata", ..])
+{
+    return await FhirEf.Benchmarks.OData.ODataBenchmarkCommand.RunAsync(args[1..]);
 }
 
 if (args is ["rest", ..])
