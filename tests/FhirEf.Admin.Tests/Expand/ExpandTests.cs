@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FhirEf.Admin.Tests.Infrastructure;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using FhirEf.EntityFramework.Diagnostics;
 using static FhirEf.Admin.Tests.Infrastructure.SyntheaData;
 
 namespace FhirEf.Admin.Tests.Expand;
@@ -164,12 +162,9 @@ public sealed class ExpandTests(SyntheaServer server) : IClassFixture<SyntheaSer
     [Fact]
     public async Task Expand_runs_in_one_statement_through_the_references_table()
     {
-        var log = new SqlLog();
-        var settings = new Dictionary<string, string?>(server.Settings) { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" };
-        await using var factory = new AdminApiFactory(server.ConnectionString, server.ProjectA, settings)
-            .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(log)));
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Token([server.ProjectA]));
+        var log = new SqlCommandLog();
+        await using var factory = server.LoggingSql(log);
+        var client = server.AdminOfA(factory);
 
         var page = await client.JsonAsync("/odata/Observation?$filter=codeSort eq '8302-2'&$select=id&$expand=subject_Patient($select=id)");
 

@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using FhirEf.Admin.Edm;
 using FhirEf.Core.Configuration;
 using FhirEf.Core.Reporting;
 using FhirEf.Core.Schema;
+using FhirEf.EntityFramework.Diagnostics;
 using FhirEf.EntityFramework.Npgsql.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,8 +28,6 @@ namespace FhirEf.Benchmarks.OData;
 /// </summary>
 internal static class ODataBenchmarkCommand
 {
-    private const string CommandCategory = "Microsoft.EntityFrameworkCore.Database.Command";
-
     public static async Task<int> RunAsync(string[] args)
     {
         var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1], StringComparer.Ordinal);
@@ -54,9 +52,9 @@ internal static class ODataBenchmarkCommand
         }
 
         var configuration = FhirEfConfiguration.Build(root, overrides);
-        var sql = new CommandCapture();
+        var sql = new SqlCommandLog();
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter(CommandCategory, LogLevel.Information).AddProvider(sql));
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter(SqlCommandLog.Category, LogLevel.Information).AddProvider(sql));
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(configuration);
         services.AddFhirEfPostgres(configuration, root);
         services.AddFhirEfReporting(configuration);
@@ -172,28 +170,5 @@ internal static class ODataBenchmarkCommand
         var sorted = values.Order().ToList();
         var index = (int)Math.Ceiling(fraction * sorted.Count) - 1;
         return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
-    }
-
-    /// <summary>Keeps the SQL EF Core executes (one query's worth: cleared before each run).</summary>
-    private sealed class CommandCapture : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Commands { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName == CommandCategory ? Commands : null);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string>? commands) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => commands is not null;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                commands?.Enqueue(formatter(state, exception));
-        }
     }
 }
