@@ -16,6 +16,12 @@ namespace FhirEf.EntityFramework.OData;
 /// </summary>
 internal sealed class ODataProjection
 {
+    /// <summary>
+    /// Most navigations one request may expand: each is a lateral join per page, and <c>$expand=*</c> on a
+    /// type such as Provenance (a target per resource type) would name hundreds.
+    /// </summary>
+    public const int MaxExpansions = 20;
+
     private readonly IReadOnlyList<string> _columns;
     private readonly IReadOnlyList<ODataExpansion> _expansions;
 
@@ -28,6 +34,11 @@ internal sealed class ODataProjection
     /// <summary>The projection of rows of <paramref name="entity"/> (<paramref name="edmType"/>) for <paramref name="clause"/>.</summary>
     public static ODataProjection Create(FhirDbContext context, IEntityType entity, IEdmEntityType edmType, ParameterExpression row, SelectExpandClause? clause, int maxNodes)
     {
+        if (clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Count() > MaxExpansions)
+        {
+            throw new InvalidReportingQueryException($"$expand may name at most {MaxExpansions} navigations.");
+        }
+
         var expansions = clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>()
             .Select(item => ODataExpansion.Create(context, entity.Name, row, item, maxNodes))
             .ToList() ?? [];

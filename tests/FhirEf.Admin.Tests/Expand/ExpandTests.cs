@@ -123,6 +123,7 @@ public sealed class ExpandTests(SyntheaServer server) : IClassFixture<SyntheaSer
     [InlineData("/odata/Observation?$expand=subject_Patient($top=-1)")]
     [InlineData("/odata/Observation?$apply=groupby((codeSort))&$expand=subject_Patient")]
     [InlineData("/odata/Observation_History?$expand=subject_Patient")]
+    [InlineData("/odata/Provenance?$expand=*")]
     public async Task Bad_expands_are_400_odata_errors(string url)
     {
         var body = await Admin.JsonAsync(url, HttpStatusCode.BadRequest);
