@@ -8,6 +8,7 @@ source tools/lib/prerequisites.sh
 
 fhiref_ensure_postgres
 fhiref_ensure_dotnet
+fhiref_ensure_node
 fhiref_log "dotnet build FhirEf.sln (Release)"
 dotnet build FhirEf.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 

@@ -7,6 +7,7 @@ using FhirEf.Benchmarks.Rest;
 // REST load (tools/bench/rest.sh): dotnet run -c Release --project tools/FhirEf.Benchmarks -- rest ingest|raw-read ...
 // Repository and schema (docs/benchmarks.md): dotnet run -c Release --project tools/FhirEf.Benchmarks -- repo all
 // Canonical searches vs hand-written SQL: dotnet run -c Release --project tools/FhirEf.Benchmarks -- search --connection CS --project P [--runs 50]
+// Admin OData (docs/benchmarks.md): dotnet run -c Release --project tools/FhirEf.Benchmarks -- odata [--connection CS] --project P [--runs 30]
 if (args is ["repo", ..])
 {
     return await RepositoryLoadCommand.RunAsync(args[1..]);
@@ -15,6 +16,11 @@ if (args is ["repo", ..])
 if (args is ["search", ..])
 {
     return await FhirEf.Benchmarks.Search.SearchBenchCommand.RunAsync(args[1..]);
+}
+
+if (args is ["odata", ..])
+{
+    return await FhirEf.Benchmarks.OData.ODataBenchmarkCommand.RunAsync(args[1..]);
 }
 
 if (args is ["rest", ..])

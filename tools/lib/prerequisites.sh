@@ -67,3 +67,13 @@ fhiref_ensure_dotnet() {
   fhiref_log "dotnet tool restore"
   dotnet tool restore >/dev/null
 }
+
+# Node.js and npm for the OData client test (tests/odata-client, run by tests/FhirEf.Admin.Tests), and
+# its packages from the committed lock file. Debian 12's nodejs (18) is new enough.
+fhiref_ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    fhiref_apt_install nodejs npm
+  fi
+  fhiref_log "npm ci (tests/odata-client, node $(node --version))"
+  (cd tests/odata-client && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}

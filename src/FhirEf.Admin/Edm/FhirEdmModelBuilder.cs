@@ -1,3 +1,4 @@
+using FhirEf.Core.Reporting;
 using FhirEf.Core.Schema;
 using Microsoft.OData.Edm;
 
@@ -9,6 +10,8 @@ namespace FhirEf.Admin.Edm;
 /// <c>Patient_History</c>, <c>Patient_References</c>, <c>HumanName</c>…), whose properties are the
 /// table's readable columns under their column names, so the query binder maps properties to columns
 /// one to one. Keys are the primary key without the tenant (tenancy is a scope, not an address).
+/// Resource types also get a collection navigation per reference parameter and target type
+/// (<see cref="ReferenceNavigation"/>, <c>Observation.subject_Patient</c>), answered through <c>"&lt;Type&gt;_References"</c>.
 /// </summary>
 public static class FhirEdmModelBuilder
 {
@@ -24,6 +27,7 @@ public static class FhirEdmModelBuilder
         var model = new EdmModel();
         var container = new EdmEntityContainer(Namespace, ContainerName);
         model.AddElement(container);
+        var sets = new Dictionary<string, EdmEntitySet>(StringComparer.Ordinal);
         foreach (var table in schema.Tables)
         {
             var type = new EdmEntityType(Namespace, table.Name);
@@ -42,10 +46,33 @@ public static class FhirEdmModelBuilder
             }
 
             model.AddElement(type);
-            container.AddEntitySet(table.Name, type);
+            sets[table.Name] = container.AddEntitySet(table.Name, type);
+        }
+
+        foreach (var resource in schema.Resources)
+        {
+            AddNavigations(schema, resource, sets);
         }
 
         return model;
+    }
+
+    /// <summary>Collection navigations (a reference parameter may hold several references), each bound to its target's entity set.</summary>
+    private static void AddNavigations(FhirSchema schema, ResourceTableSchema resource, Dictionary<string, EdmEntitySet> sets)
+    {
+        var source = sets[resource.Main.Name];
+        var type = (EdmEntityType)source.EntityType();
+        foreach (var navigation in ReferenceNavigation.Of(schema, resource))
+        {
+            var target = sets[schema.Resource(navigation.TargetType).Main.Name];
+            var property = type.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+            {
+                Name = navigation.Name,
+                Target = target.EntityType(),
+                TargetMultiplicity = EdmMultiplicity.Many,
+            });
+            source.AddNavigationTarget(property, target);
+        }
     }
 
     /// <summary>

@@ -111,7 +111,8 @@ internal sealed class ODataEndpoint(ODataService service, IReportingQueryService
         {
             Resolver = new ODataUriResolver { EnableCaseInsensitive = false },
         };
-        parser.Settings.MaximumExpansionDepth = 0;
+        // $expand reaches one level: a navigation's targets, not their own navigations.
+        parser.Settings.MaximumExpansionDepth = 1;
         return parser.ParseUri();
     }
 

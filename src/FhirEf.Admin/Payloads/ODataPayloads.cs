@@ -30,14 +30,12 @@ internal static class ODataPayloads
         IEdmModel model, Uri serviceRoot, ODataUri uri, string format, IEdmEntitySet set, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, long? count, Uri? nextLink)
     {
         var message = new BufferedResponseMessage();
-        var selected = Selected(uri.SelectAndExpand);
         using var writer = new ODataMessageWriter(message, Settings(serviceRoot, uri, format), model);
         var type = set.EntityType();
         if (uri.Path.LastSegment is KeySegment)
         {
             var resourceWriter = writer.CreateODataResourceWriter(set, type);
-            resourceWriter.WriteStart(Resource(type, rows[0], selected));
-            resourceWriter.WriteEnd();
+            WriteEntity(resourceWriter, type, rows[0], uri.SelectAndExpand);
             return message;
         }
 
@@ -45,12 +43,36 @@ internal static class ODataPayloads
         setWriter.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
         foreach (var row in rows)
         {
-            setWriter.WriteStart(Resource(type, row, selected));
-            setWriter.WriteEnd();
+            WriteEntity(setWriter, type, row, uri.SelectAndExpand);
         }
 
         setWriter.WriteEnd();
         return message;
+    }
+
+    /// <summary>
+    /// An entity, then each expanded navigation as a nested resource set (OData JSON §8.3: an expanded
+    /// collection navigation is an array under the navigation's name).
+    /// </summary>
+    private static void WriteEntity(ODataWriter writer, IEdmEntityType type, IReadOnlyDictionary<string, object?> row, SelectExpandClause? clause)
+    {
+        writer.WriteStart(Resource(type, row, Selected(clause)));
+        foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
+        {
+            var navigation = ((NavigationPropertySegment)item.PathToNavigationProperty.LastSegment).NavigationProperty;
+            var target = navigation.ToEntityType();
+            writer.WriteStart(new ODataNestedResourceInfo { Name = navigation.Name, IsCollection = true });
+            writer.WriteStart(new ODataResourceSet());
+            foreach (var targetRow in (IEnumerable<IReadOnlyDictionary<string, object?>>)row[navigation.Name]!)
+            {
+                WriteEntity(writer, target, targetRow, item.SelectAndExpand);
+            }
+
+            writer.WriteEnd();
+            writer.WriteEnd();
+        }
+
+        writer.WriteEnd();
     }
 
     /// <summary>
@@ -123,12 +145,12 @@ internal static class ODataPayloads
         var properties = new List<ODataProperty>();
         foreach (var (name, value) in row)
         {
-            if (selected is not null && !selected.Contains(name))
+            var declared = type.FindProperty(name);
+            if (selected is not null && !selected.Contains(name) || declared is IEdmNavigationProperty)
             {
                 continue;
             }
 
-            var declared = type.FindProperty(name);
             properties.Add(new ODataProperty { Name = name, Value = declared?.Type.IsCollection() == true ? Collection(value) : value });
         }
 

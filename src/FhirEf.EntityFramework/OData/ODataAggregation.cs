@@ -95,7 +95,7 @@ internal static class ODataAggregation
         }
 
         var names = columns.Select(c => c.Name).ToList();
-        return new ReportingPage([.. results.Select(values => ODataQueryService.ToRow(names, values))], Count: null, HasMore: false);
+        return new ReportingPage([.. results.Select(values => ODataProjection.Row(names, values))], Count: null, HasMore: false);
     }
 
     private static List<(string Name, Expression Value)> Keys(ODataRows rows, GroupByTransformationNode groupBy)

@@ -41,6 +41,11 @@ public sealed class ODataQueryService : IReportingQueryService
                 var (filtered, grouping) = ODataAggregation.Plan(rows, apply);
                 if (grouping is not null)
                 {
+                    if (query.Uri.SelectAndExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true)
+                    {
+                        throw new InvalidReportingQueryException("$expand does not apply to aggregated results.");
+                    }
+
                     return await ODataAggregation.RunAsync(rows, filtered, grouping, query.Uri.OrderBy, _options.MaxGroups, cancellationToken);
                 }
 
@@ -60,15 +65,15 @@ public sealed class ODataQueryService : IReportingQueryService
                 throw new InvalidReportingQueryException("$skip is too large.");
             }
 
-            var columns = Columns(rows, query.Uri.SelectAndExpand);
+            var projection = ODataProjection.Create(rows.Context, rows.Entity, rows.EdmType, rows.Binder.Row, query.Uri.SelectAndExpand, _options.MaxQueryNodes);
             var page = await rows.Ordered(source, query.Uri.OrderBy)
                 .Skip((int)skip)
                 .Take((int)take + 1)
-                .Select(Projection(rows.Binder, columns))
+                .Select(projection.Lambda(rows.Binder))
                 .ToListAsync(cancellationToken);
             // A row past the page is more only when $top (if any) reaches beyond this page.
             var hasMore = page.Count > take && (query.Uri.Top is not { } limit || query.Offset + take < limit);
-            var result = page.Take((int)take).Select(values => ToRow(columns, values)).ToList();
+            var result = page.Take((int)take).Select(projection.ToRow).ToList();
             return new ReportingPage(result, count, hasMore);
         }, cancellationToken);
     }
@@ -101,53 +106,4 @@ public sealed class ODataQueryService : IReportingQueryService
             throw new ReportingTimeoutException(_options.StatementTimeoutSeconds, e);
         }
     }
-
-    /// <summary>
-    /// The columns to read: the selected structural properties (all of them without <c>$select</c>),
-    /// plus the key and <c>versionId</c>, which the payload needs for ids and ETags.
-    /// </summary>
-    private static List<string> Columns(ODataRows rows, SelectExpandClause? select)
-    {
-        var names = new List<string>();
-        var all = select is null || select.AllSelected || !select.SelectedItems.OfType<PathSelectItem>().Any();
-        var selected = all
-            ? rows.EdmType.StructuralProperties().Where(p => !p.Type.IsStream()).Select(p => p.Name)
-            : select!.SelectedItems.OfType<PathSelectItem>().Select(i => i.SelectedPath.LastSegment).OfType<PropertySegment>()
-                .Where(s => !s.Property.Type.IsStream()).Select(s => s.Property.Name);
-        foreach (var name in rows.EdmType.Key().Select(k => k.Name).Concat(HasVersion(rows) ? [FixedColumns.VersionId] : []).Concat(selected))
-        {
-            if (!names.Contains(name, StringComparer.Ordinal))
-            {
-                names.Add(name);
-            }
-        }
-
-        return names;
-    }
-
-    private static bool HasVersion(ODataRows rows) => rows.Entity.FindProperty(FixedColumns.VersionId) is not null;
-
-    /// <summary><c>row =&gt; new object[] { (object)EF.Property&lt;T&gt;(row, "c1"), … }</c>: only these columns are read.</summary>
-    private static Expression<Func<Dictionary<string, object>, object?[]>> Projection(ODataExpressionBinder binder, IReadOnlyList<string> columns) =>
-        Expression.Lambda<Func<Dictionary<string, object>, object?[]>>(
-            Expression.NewArrayInit(typeof(object), columns.Select(c => Expression.Convert(binder.Column(c), typeof(object)))),
-            binder.Row);
-
-    internal static Dictionary<string, object?> ToRow(IReadOnlyList<string> names, object?[] values)
-    {
-        var row = new Dictionary<string, object?>(names.Count, StringComparer.Ordinal);
-        for (var i = 0; i < names.Count; i++)
-        {
-            row[names[i]] = Normalize(values[i]);
-        }
-
-        return row;
-    }
-
-    /// <summary>Timestamps are stored as UTC <see cref="DateTime"/>; OData speaks <see cref="DateTimeOffset"/>.</summary>
-    internal static object? Normalize(object? value) => value switch
-    {
-        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-        _ => value,
-    };
 }

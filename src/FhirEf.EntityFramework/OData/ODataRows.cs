@@ -17,14 +17,17 @@ namespace FhirEf.EntityFramework.OData;
 /// </summary>
 internal sealed class ODataRows
 {
-    private ODataRows(string table, IEntityType entity, IEdmEntityType edmType, ODataExpressionBinder binder, IQueryable<Dictionary<string, object>> rows)
+    private ODataRows(FhirDbContext context, string table, IEntityType entity, IEdmEntityType edmType, ODataExpressionBinder binder, IQueryable<Dictionary<string, object>> rows)
     {
+        Context = context;
         Table = table;
         Entity = entity;
         EdmType = edmType;
         Binder = binder;
         Rows = rows;
     }
+
+    public FhirDbContext Context { get; }
 
     public string Table { get; }
 
@@ -69,7 +72,7 @@ internal sealed class ODataRows
             rows = rows.Where(ODataSearch.Predicate(context.Schema, table, binder, provider, search));
         }
 
-        return new ODataRows(table, entity, set.EntitySet.EntityType(), binder, rows);
+        return new ODataRows(context, table, entity, set.EntitySet.EntityType(), binder, rows);
     }
 
     /// <summary><c>"projectId" = @p</c> for one project, <c>"projectId" = ANY(@p)</c> for several; nothing for a super-admin.</summary>
@@ -86,23 +89,29 @@ internal sealed class ODataRows
     }
 
     /// <summary><c>$orderby</c> keys, then the primary key, so pages never skip or repeat rows.</summary>
-    public IOrderedQueryable<Dictionary<string, object>> Ordered(IQueryable<Dictionary<string, object>> rows, OrderByClause? orderBy)
+    public IOrderedQueryable<Dictionary<string, object>> Ordered(IQueryable<Dictionary<string, object>> rows, OrderByClause? orderBy) =>
+        Ordered(rows, orderBy, Binder, PrimaryKey);
+
+    /// <summary><c>$orderby</c> keys bound by <paramref name="binder"/>, then <paramref name="primaryKey"/>.</summary>
+    public static IOrderedQueryable<Dictionary<string, object>> Ordered(
+        IQueryable<Dictionary<string, object>> rows, OrderByClause? orderBy, ODataExpressionBinder binder, IReadOnlyList<string> primaryKey)
     {
         IOrderedQueryable<Dictionary<string, object>>? ordered = null;
         for (var clause = orderBy; clause is not null; clause = clause.ThenBy)
         {
-            ordered = OrderBy(ordered ?? rows, ordered is not null, Binder.Bind(clause.Expression), clause.Direction == OrderByDirection.Descending);
+            ordered = OrderBy(ordered ?? rows, ordered is not null, binder, binder.Bind(clause.Expression), clause.Direction == OrderByDirection.Descending);
         }
 
-        foreach (var column in PrimaryKey)
+        foreach (var column in primaryKey)
         {
-            ordered = OrderBy(ordered ?? rows, ordered is not null, Binder.Column(column), descending: false);
+            ordered = OrderBy(ordered ?? rows, ordered is not null, binder, binder.Column(column), descending: false);
         }
 
         return ordered!;
     }
 
-    private IOrderedQueryable<Dictionary<string, object>> OrderBy(IQueryable<Dictionary<string, object>> rows, bool then, Expression key, bool descending)
+    private static IOrderedQueryable<Dictionary<string, object>> OrderBy(
+        IQueryable<Dictionary<string, object>> rows, bool then, ODataExpressionBinder binder, Expression key, bool descending)
     {
         var method = (then, descending) switch
         {
@@ -111,7 +120,7 @@ internal sealed class ODataRows
             (true, false) => nameof(Queryable.ThenBy),
             (true, true) => nameof(Queryable.ThenByDescending),
         };
-        var lambda = Expression.Lambda(key, Binder.Row);
+        var lambda = Expression.Lambda(key, binder.Row);
         return (IOrderedQueryable<Dictionary<string, object>>)rows.Provider.CreateQuery<Dictionary<string, object>>(
             Expression.Call(typeof(Queryable), method, [typeof(Dictionary<string, object>), key.Type], rows.Expression, Expression.Quote(lambda)));
     }

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using System.Xml;
+using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Csdl;
 
 namespace FhirEf.Admin.Tests.Infrastructure;
 
@@ -13,6 +16,16 @@ public static class ODataHttp
         Assert.True(expected == response.StatusCode, $"GET {url}: expected {expected}, got {(int)response.StatusCode}: {text}");
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
+    }
+
+    /// <summary><c>$metadata</c> as Microsoft.OData.Edm's <see cref="CsdlReader"/> reads it; fails the test when it does not load.</summary>
+    public static async Task<IEdmModel> ModelAsync(this HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/odata/$metadata", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        Assert.True(CsdlReader.TryParse(reader, out var model, out var errors), string.Join("; ", errors ?? []));
+        return model;
     }
 
     /// <summary>Every row of a query, following <c>@odata.nextLink</c> to the end.</summary>

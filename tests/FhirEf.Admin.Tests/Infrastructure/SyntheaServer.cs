@@ -3,7 +3,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using FhirEf.Admin.Security;
+using FhirEf.EntityFramework.Diagnostics;
 using FhirEf.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FhirEf.Admin.Tests.Infrastructure;
 
@@ -54,6 +59,23 @@ public sealed class SyntheaServer : IAsyncLifetime
         {
             await PostAsync(fhir, file, LocationsA);
         }
+    }
+
+    /// <summary>A second server over the same database whose EF Core SQL goes to <paramref name="log"/>.</summary>
+    public WebApplicationFactory<Program> LoggingSql(SqlCommandLog log)
+    {
+        var settings = new Dictionary<string, string?>(Settings) { ["Logging:LogLevel:" + SqlCommandLog.Category] = "Information" };
+        return new AdminApiFactory(ConnectionString, ProjectA, settings)
+            .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(log)));
+    }
+
+    /// <summary>A client of <paramref name="factory"/> holding an admin token for project A.</summary>
+    public HttpClient AdminOfA(WebApplicationFactory<Program> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token([ProjectA]));
+        return Track(client);
     }
 
     /// <summary>The FHIR API (project A).</summary>

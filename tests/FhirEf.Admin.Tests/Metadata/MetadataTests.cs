@@ -1,9 +1,6 @@
-using System.Net;
-using System.Xml;
 using FhirEf.Admin.Tests.Infrastructure;
 using FhirEf.Core.Schema;
 using Microsoft.OData.Edm;
-using Microsoft.OData.Edm.Csdl;
 
 namespace FhirEf.Admin.Tests.Metadata;
 
@@ -52,12 +49,30 @@ public sealed class MetadataTests(SyntheaServer server) : IClassFixture<SyntheaS
         Assert.Equal(["id"], patient.Key().Select(k => k.Name));
     }
 
-    private async Task<IEdmModel> ModelAsync()
+    [Theory]
+    [InlineData("Observation", "subject_Patient", "Patient")]
+    [InlineData("Observation", "subject_Group", "Group")]
+    [InlineData("Observation", "encounter_Encounter", "Encounter")]
+    [InlineData("Patient", "generalPractitioner_Practitioner", "Practitioner")]
+    [InlineData("Encounter", "serviceProvider_Organization", "Organization")]
+    public async Task Reference_parameters_are_collection_navigations_bound_to_the_target_set(string set, string navigation, string target)
     {
-        using var response = await server.AdminOf(server.ProjectA).GetAsync(new Uri("/odata/$metadata", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
-        Assert.True(CsdlReader.TryParse(reader, out var model, out var errors), string.Join("; ", errors ?? []));
-        return model;
+        var model = await ModelAsync();
+
+        var entitySet = model.EntityContainer.FindEntitySet(set);
+        var property = Assert.IsAssignableFrom<IEdmNavigationProperty>(entitySet.EntityType().FindProperty(navigation));
+        Assert.Equal($"Collection(FhirEf.{target})", property.Type.FullName());
+        Assert.Equal(target, entitySet.FindNavigationTarget(property).Name);
     }
+
+    [Fact]
+    public async Task History_and_lookup_sets_have_no_navigations()
+    {
+        var model = await ModelAsync();
+
+        Assert.Empty(model.EntityContainer.FindEntitySet("Observation_History").EntityType().NavigationProperties());
+        Assert.Empty(model.EntityContainer.FindEntitySet("HumanName").EntityType().NavigationProperties());
+    }
+
+    private Task<IEdmModel> ModelAsync() => server.AdminOf(server.ProjectA).ModelAsync();
 }

@@ -1,7 +1,5 @@
 using FhirEf.Admin.Tests.Infrastructure;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using FhirEf.EntityFramework.Diagnostics;
 
 namespace FhirEf.Admin.Tests.Queries;
 
@@ -11,12 +9,9 @@ public sealed class SqlTranslationTests(SyntheaServer server) : IClassFixture<Sy
     [Fact]
     public async Task Filter_and_groupby_run_in_one_parameterised_statement()
     {
-        var log = new SqlLog();
-        var settings = new Dictionary<string, string?>(server.Settings) { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" };
-        await using var factory = new AdminApiFactory(server.ConnectionString, server.ProjectA, settings)
-            .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(log)));
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Token([server.ProjectA]));
+        var log = new SqlCommandLog();
+        await using var factory = server.LoggingSql(log);
+        var client = server.AdminOfA(factory);
 
         var page = await client.JsonAsync("/odata/Observation?$apply=filter(valueQuantityLow gt 100)/groupby((codeSort),aggregate($count as n))");
 

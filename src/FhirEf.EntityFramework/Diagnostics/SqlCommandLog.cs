@@ -1,14 +1,20 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace FhirEf.Admin.Tests.Infrastructure;
+namespace FhirEf.EntityFramework.Diagnostics;
 
-/// <summary>Collects the SQL EF Core logs (<c>Microsoft.EntityFrameworkCore.Database.Command</c>).</summary>
-public sealed class SqlLog : ILoggerProvider
+/// <summary>
+/// A logger provider that keeps the SQL EF Core executes (category <see cref="Category"/>, Information),
+/// so tests can assert what ran in PostgreSQL and benchmarks can print it. Enable the category at
+/// Information in the host's logging for it to receive anything.
+/// </summary>
+public sealed class SqlCommandLog : ILoggerProvider
 {
+    public const string Category = "Microsoft.EntityFrameworkCore.Database.Command";
+
     public ConcurrentQueue<string> Commands { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName == "Microsoft.EntityFrameworkCore.Database.Command" ? Commands : null);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName == Category ? Commands : null);
 
     public void Dispose()
     {
