@@ -62,10 +62,18 @@ public sealed class FhirDatabaseStartup : IHostedService
         IsReady = true;
     }
 
+    /// <summary>
+    /// Builds the model, then translates one query to SQL (no connection needed): the first request's
+    /// query then finds EF Core's query pipeline compiled by the JIT, which costs seconds in a cold process.
+    /// </summary>
     private void BuildModel()
     {
         using var context = new FhirDbContext(FhirEfPostgresServiceCollectionExtensions.SessionContextOptions(_schema));
         _ = context.Model;
+        if (_schema.Resources.Count > 0)
+        {
+            _ = context.Table(_schema.Resources[0].Main.Name).Select(row => EF.Property<string>(row, FixedColumns.Id)).Take(1).ToQueryString();
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
