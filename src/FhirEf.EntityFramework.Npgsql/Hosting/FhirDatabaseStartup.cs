@@ -24,8 +24,8 @@ public sealed class FhirDatabaseStartup : IHostedService
     /// <param name="scopes">Scopes for the migration check's context.</param>
     /// <param name="schema">
     /// The schema to build the model of, on options without a connection (those are not known before
-    /// an embedded cluster starts): EF Core caches the model per schema, so the pooled and the session
-    /// contexts reuse it (<c>StartupModelTests</c> checks that).
+    /// an embedded cluster starts): <c>FhirModelSource</c> keeps one model per schema for the process, so
+    /// the pooled and the session contexts reuse it (<c>StartupModelTests</c> checks that).
     /// </param>
     /// <param name="logger">Logs applied migrations.</param>
     public FhirDatabaseStartup(
