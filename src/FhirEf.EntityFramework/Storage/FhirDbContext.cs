@@ -28,6 +28,12 @@ public sealed class FhirDbContext : DbContext
         this.GetService<IDbContextOptions>().FindExtension<FhirModelOptionsExtension>()
         ?? throw new InvalidOperationException("FhirDbContext needs UseFhirSchema(...) in its options.");
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        FhirModelConventions.RemoveUnused(configurationBuilder.Conventions);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var fhir = Extension;
