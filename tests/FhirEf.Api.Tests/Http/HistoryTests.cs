@@ -42,7 +42,9 @@ public sealed class HistoryTests(FhirDatabaseFixture database) : FhirApiTest(dat
             var next = start;
             while (next is not null)
             {
-                var page = await (await Client.GetAsync(next)).BodyAsync();
+                using var response = await Client.GetAsync(next);
+                var page = await response.BodyAsync();
+                Assert.True(response.StatusCode == HttpStatusCode.OK && page.TryGetProperty("entry", out _), $"{next}: {(int)response.StatusCode} {page}");
                 seen.AddRange(page.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("fullUrl").GetString()!.Split('/')[^1]));
                 next = page.GetProperty("link").EnumerateArray()
                     .Where(l => l.GetProperty("relation").GetString() == "next")
