@@ -15,19 +15,17 @@ namespace FhirEf.EntityFramework.Npgsql.Storage;
 public sealed class FhirSession : IFhirUnitOfWork, IFhirDbContextSource, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly IDbContextFactory<FhirDbContext> _contexts;
+    private readonly DbContextOptions<FhirDbContext> _contextOptions;
     private readonly List<Action> _afterCommit = [];
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
     private FhirDbContext? _context;
     private int _depth;
 
-    /// <param name="contexts">A pooled factory: creating a context from scratch (its internal service scope) costs
-    /// about a third of a cheap search; a pooled one is reset and handed back.</param>
-    public FhirSession(NpgsqlDataSource dataSource, IDbContextFactory<FhirDbContext> contexts, TenantContext tenant)
+    public FhirSession(NpgsqlDataSource dataSource, DbContextOptions<FhirDbContext> contextOptions, TenantContext tenant)
     {
         _dataSource = dataSource;
-        _contexts = contexts;
+        _contextOptions = contextOptions;
         Tenant = tenant;
     }
 
@@ -57,9 +55,7 @@ public sealed class FhirSession : IFhirUnitOfWork, IFhirDbContextSource, IAsyncD
         var connection = await ConnectionAsync(cancellationToken);
         if (_context is null)
         {
-            // A pooled context keeps no state of its last session but these, which are set every time.
-            _context = _contexts.CreateDbContext();
-            _context.ProjectId = Tenant.ProjectId;
+            _context = new FhirDbContext(_contextOptions) { ProjectId = Tenant.ProjectId };
             _context.Database.SetDbConnection(connection);
             _context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
             _context.ChangeTracker.AutoDetectChangesEnabled = false;
