@@ -1,17 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Text.Json;
 using FhirEf.Cli.Generate;
 using FhirEf.Cli.Infrastructure;
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Configuration;
-using FhirEf.Core.Indexing;
-using FhirEf.Core.Versioning;
-using FhirEf.EntityFramework.Npgsql.Storage;
-using FhirEf.EntityFramework.Npgsql.Storage.Bulk;
-using FhirEf.EntityFramework.Storage.Rows;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace FhirEf.Cli.Commands;
 
