@@ -16,6 +16,7 @@ using FhirEf.EntityFramework.Storage;
 using FhirEf.EntityFramework.Storage.Caching;
 using FhirEf.EntityFramework.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -88,6 +89,7 @@ public static class FhirEfPostgresServiceCollectionExtensions
         services.TryAddSingleton<ResourceCache>();
         services.TryAddSingleton<WriteRetry>();
         services.TryAddSingleton(sp => SessionContextOptions(sp.GetRequiredService<FhirSchema>()));
+        services.TryAddSingleton<IDbContextFactory<FhirDbContext>>(sp => new PooledDbContextFactory<FhirDbContext>(sp.GetRequiredService<DbContextOptions<FhirDbContext>>()));
         services.TryAddScoped(_ => TenantContext.Default);
         services.TryAddScoped<FhirSession>();
         services.TryAddScoped<IFhirUnitOfWork>(sp => sp.GetRequiredService<FhirSession>());

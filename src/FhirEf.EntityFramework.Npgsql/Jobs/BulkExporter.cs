@@ -191,7 +191,7 @@ public sealed class BulkExporter(
     private async IAsyncEnumerable<string[]> MatchingIdsAsync(
         string projectId, ExportTypeFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var session = new FhirSession(dataSource, services.GetRequiredService<DbContextOptions<FhirDbContext>>(), new TenantContext(projectId));
+        await using var session = new FhirSession(dataSource, services.GetRequiredService<IDbContextFactory<FhirDbContext>>(), new TenantContext(projectId));
         var search = ActivatorUtilities.CreateInstance<FhirSearchService>(services, (IFhirDbContextSource)session);
         IReadOnlyList<KeyValuePair<string, string>>? parameters =
             [.. filter.Parameters.Where(p => p.Key != "_count"), new("_count", "1000")];

@@ -32,6 +32,7 @@ public sealed class ImportCrashRecoveryTests(PrivateDatabaseFixture database) : 
         };
 
         string statusUrl;
+        string firstLog;
         using (var first = ServerProcess.Start(environment))
         {
             Assert.True(await first.WaitUntilReadyAsync(Timeout) == HttpStatusCode.OK, first.Log);
@@ -41,6 +42,7 @@ public sealed class ImportCrashRecoveryTests(PrivateDatabaseFixture database) : 
             statusUrl = kickOff.Content.Headers.ContentLocation?.ToString() ?? string.Join(",", kickOff.Headers.GetValues("Content-Location"));
             await WaitForAsync(async () => await StoredAsync() > 0, first);
             first.KillHard();
+            firstLog = first.Log;
         }
 
         var atKill = await StoredAsync();
@@ -62,8 +64,10 @@ public sealed class ImportCrashRecoveryTests(PrivateDatabaseFixture database) : 
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body + second.Log);
         using var manifest = JsonDocument.Parse(body);
-        Assert.Equal(Resources, manifest.RootElement.GetProperty("output")[0].GetProperty("count").GetInt64());
-        Assert.Equal(Resources, await StoredAsync());
+        var stored = await StoredAsync();
+        var counted = manifest.RootElement.GetProperty("output")[0].GetProperty("count").GetInt64();
+        // An intermittent 29,998 once showed here under CI load; say everything the store knows if it comes back.
+        Assert.True(counted == Resources && stored == Resources, $"manifest {counted}, stored {stored}, at kill {atKill}: {body}\n{await JobRowsAsync()}\nfirst server:\n{firstLog}\nsecond server:\n{second.Log}");
         Assert.Equal(Resources, await ScalarAsync("SELECT count(*) FROM \"Observation_History\" WHERE \"projectId\" = $1"));
         Assert.Equal(Resources, await ScalarAsync("SELECT count(DISTINCT content::jsonb->'code'->>'text') FROM \"Observation\" WHERE \"projectId\" = $1"));
 
@@ -148,6 +152,15 @@ public sealed class ImportCrashRecoveryTests(PrivateDatabaseFixture database) : 
           {"name":"inputFormat","valueCode":"application/fhir+ndjson"},
           {"name":"input","part":[{"name":"url","valueUrl":"{{url}}"}]}]}
         """;
+
+    private async Task<string> JobRowsAsync()
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT string_agg(format('input %s: position %s, done %s, resources %s, errors %s', ordinal, position, done, resources, errors), '; ') " +
+            "FROM \"_ImportJobInputs\" WHERE \"projectId\" = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = database.ProjectId });
+        return (await command.ExecuteScalarAsync())?.ToString() ?? "no job inputs";
+    }
 
     private Task<long> StoredAsync() => ScalarAsync("SELECT count(*) FROM \"Observation\" WHERE \"projectId\" = $1");
 
