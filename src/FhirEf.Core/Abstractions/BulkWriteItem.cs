@@ -7,4 +7,7 @@ namespace FhirEf.Core.Abstractions;
 public sealed record BulkWriteItem(int Index, string? ResourceType, string? Id, int VersionId, WriteOutcome? Outcome, string? Error)
 {
     public bool Failed => Error is not null;
+
+    /// <summary>The version this write stored (content as stored, with its <c>meta</c>); null when it stored none.</summary>
+    public ResourceVersion? Version { get; init; }
 }

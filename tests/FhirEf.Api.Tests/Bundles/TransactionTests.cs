@@ -153,4 +153,51 @@ public sealed class TransactionTests(FhirDatabaseFixture database) : FhirApiTest
         Assert.Equal(patient, last.GetProperty("subject").GetProperty("reference").GetString());
         Assert.Equal(9_999, last.GetProperty("valueInteger").GetInt32());
     }
+
+    [Fact]
+    public async Task A_create_whose_body_is_not_the_type_its_url_names_fails_the_transaction_and_no_create_is_stored()
+    {
+        var family = "Wrongtype" + Guid.NewGuid().ToString("N")[..8];
+        var bundle = new BundleBuilder("transaction")
+            .Entry("POST", "Patient", $$"""{"resourceType":"Patient","name":[{"family":"{{family}}"}]}""")
+            .Entry("POST", "Patient", """{"resourceType":"Observation","status":"final","code":{"text":"x"}}""")
+            .Entry("POST", "Patient", $$"""{"resourceType":"Patient","name":[{"family":"{{family}}"}]}""")
+            .Build();
+
+        var response = await Client.PostAsync("/fhir", bundle);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var diagnostics = (await response.BodyAsync()).GetProperty("issue")[0].GetProperty("diagnostics").GetString();
+        Assert.StartsWith("Bundle.entry[1]", diagnostics, StringComparison.Ordinal);
+        Assert.Contains("URL names Patient", diagnostics, StringComparison.Ordinal);
+        Assert.Equal(0, (await (await Client.GetAsync($"/fhir/Patient?family={family}&_total=accurate")).BodyAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Created_entries_are_stored_with_meta_indexed_and_in_history_as_posts()
+    {
+        var family = "Batched" + Guid.NewGuid().ToString("N")[..8];
+        var bundle = new BundleBuilder("transaction")
+            .Entry("POST", "Patient", $$"""{"resourceType":"Patient","id":"ignored","name":[{"family":"{{family}}"}]}""", "urn:uuid:b1")
+            .Entry("POST", "Observation", """{"resourceType":"Observation","status":"final","code":{"text":"b"},"subject":{"reference":"urn:uuid:b1"}}""")
+            .Build();
+
+        var response = await Client.PostAsync("/fhir", bundle);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entries = (await response.BodyAsync()).GetProperty("entry");
+        var location = entries[0].GetProperty("response").GetProperty("location").GetString()!;
+        Assert.Equal("W/\"1\"", entries[0].GetProperty("response").GetProperty("etag").GetString());
+        var id = location.Split('/')[1];
+        Assert.NotEqual("ignored", id);
+        var patient = await (await Client.GetAsync($"/fhir/Patient/{id}")).BodyAsync();
+        Assert.Equal("1", patient.GetProperty("meta").GetProperty("versionId").GetString());
+        Assert.Equal(
+            entries[0].GetProperty("response").GetProperty("lastModified").GetString(),
+            patient.GetProperty("meta").GetProperty("lastUpdated").GetString());
+        var found = await (await Client.GetAsync($"/fhir/Observation?subject:Patient.family={family}&_total=accurate")).BodyAsync();
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        var history = await (await Client.GetAsync($"/fhir/Patient/{id}/_history")).BodyAsync();
+        Assert.Equal("POST", history.GetProperty("entry")[0].GetProperty("request").GetProperty("method").GetString());
+    }
 }

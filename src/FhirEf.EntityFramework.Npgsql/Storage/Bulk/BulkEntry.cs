@@ -24,6 +24,9 @@ internal sealed class BulkEntry(int index, string resourceType, string id, bool 
 
     public int VersionId { get; set; }
 
+    /// <summary>The version written; null when nothing is written (an unchanged update).</summary>
+    public ResourceVersion? Version { get; set; }
+
     /// <summary>The rows to write; null when nothing is written (an unchanged update).</summary>
     public ResourceRowSet? Rows { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Definitions;
@@ -94,7 +95,7 @@ public sealed class NpgsqlBulkWriter : IFhirBulkWriter
 
         foreach (var entry in entries)
         {
-            items[entry.Index] = new BulkWriteItem(entry.Index, entry.ResourceType, entry.Id, entry.VersionId, entry.Outcome, Error: null);
+            items[entry.Index] = new BulkWriteItem(entry.Index, entry.ResourceType, entry.Id, entry.VersionId, entry.Outcome, Error: null) { Version = entry.Version };
         }
 
         return new BulkWriteResult(items);
@@ -119,7 +120,15 @@ public sealed class NpgsqlBulkWriter : IFhirBulkWriter
                 await writer.LockCurrentAsync(round.Where(e => !e.ServerAssignedId), cancellationToken);
             }
 
-            Parallel.ForEach(round, entry => Prepare(entry, now, options));
+            try
+            {
+                Parallel.ForEach(round, entry => Prepare(entry, now, options));
+            }
+            catch (AggregateException e)
+            {
+                // A resource the indexer refuses is a 4xx of the caller's, not an AggregateException's 500.
+                ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+            }
             await writer.WriteAsync(round.Where(e => e.Rows is not null).ToList(), cancellationToken);
         }
 
@@ -138,6 +147,7 @@ public sealed class NpgsqlBulkWriter : IFhirBulkWriter
     {
         var current = entry.Current;
         entry.Rows = null;
+        entry.Version = null;
         if (current is { Deleted: false, Content: { } content } && _options.SkipUnchangedUpdates && VersionStamp.SameContent(entry.Resource, content, entry.Id))
         {
             entry.Outcome = WriteOutcome.Unchanged;
@@ -150,6 +160,7 @@ public sealed class NpgsqlBulkWriter : IFhirBulkWriter
         var json = VersionStamp.Apply(entry.Resource, entry.Id, entry.VersionId, now);
         var method = options.Method ?? (entry.ServerAssignedId ? "POST" : "PUT");
         entry.Rows = _rows.BuildIndexed(new StoredVersion(entry.ResourceType, entry.Id, entry.VersionId, now, Deleted: false, json), _session.Tenant.ProjectId, method);
+        entry.Version = new ResourceVersion(entry.ResourceType, entry.Id, entry.VersionId, now, Deleted: false, json);
     }
 
     private BulkWriteItem? Validate(int index, JsonElement resource)
