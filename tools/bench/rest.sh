@@ -4,7 +4,8 @@
 #   2. server memory (RSS) after ingest;
 #   3. read by id over HTTP with wrk (64 connections, loopback) next to raw Npgsql selecting the same
 #      rows with 64 connections, with the server's read cache on (default) and off.
-# Usage: tools/bench/rest.sh [patients=100] [seconds=30]. Needs root or wrk installed; uses its own
+# Usage: tools/bench/rest.sh [patients=100] [seconds=30]; FHIREF_BENCH_WARMUP (default 60) untimed
+# seconds of reads come before each timed read run. Needs root or wrk installed; uses its own
 # embedded PostgreSQL under .data/bench (deleted and recreated each run).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -12,6 +13,7 @@ source tools/lib/prerequisites.sh
 
 patients="${1:-100}"
 seconds="${2:-30}"
+warmup="${FHIREF_BENCH_WARMUP:-60}"
 bundles="${FHIREF_SYNTHEA:-../shared/data/synthea-r4-2019-transaction-bundles}"
 [ -d "$bundles" ] || bundles="tests/data/synthea"
 port=5091
@@ -57,7 +59,7 @@ mkdir -p "$work"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "postgres: $("$(fhiref_postgres_bindir)/postgres" --version)"
   echo "dotnet: $(dotnet --version)"
-  echo "bundles: $bundles ($patients patients)"
+  echo "bundles: $bundles ($patients patients); reads: ${warmup} s untimed, then ${seconds} s timed"
 } | tee "$results"
 
 fhiref_log "ingest, one bundle at a time"
@@ -72,6 +74,9 @@ echo "ingest parallel 2: $(load ingest --base "http://127.0.0.1:$port/fhir" --bu
 echo "server RSS after ingest: $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$server_pid/status")" | tee -a "$results"
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=fhiref"
 read_http() { # $1: label
+  # Untimed first: the JIT's tiers and the read cache settle over the first ~40 s of load on 2 cores;
+  # the raw reader likewise prepares its statements before it counts.
+  wrk -t2 -c64 -d"${warmup}s" -s tools/bench/read-by-id.lua "http://127.0.0.1:$port" -- "$work/ids.txt" > /dev/null
   wrk -t2 -c64 -d"${seconds}s" --latency -s tools/bench/read-by-id.lua "http://127.0.0.1:$port" -- "$work/ids.txt" > "$work/wrk-$1.txt"
   echo "http read ($1): $(awk '/Requests\/sec/ {print $2 " req/s"}' "$work/wrk-$1.txt"), $(grep -E '^ +50%|^ +99%' "$work/wrk-$1.txt" | xargs), $(grep 'non-200' "$work/wrk-$1.txt")" | tee -a "$results"
 }

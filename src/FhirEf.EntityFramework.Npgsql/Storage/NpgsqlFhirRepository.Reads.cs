@@ -1,6 +1,7 @@
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Schema;
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace FhirEf.EntityFramework.Npgsql.Storage;
 
@@ -22,23 +23,12 @@ public sealed partial class NpgsqlFhirRepository
             return cached;
         }
 
-        var context = await _session.ContextAsync(cancellationToken);
-        var row = await context.Table(resourceType)
-            .Where(r => EF.Property<string>(r, FixedColumns.Id) == id)
-            .Select(r => new
-            {
-                VersionId = EF.Property<int>(r, FixedColumns.VersionId),
-                LastUpdated = EF.Property<DateTime>(r, FixedColumns.LastUpdated),
-                Deleted = EF.Property<bool>(r, FixedColumns.Deleted),
-                Content = EF.Property<string?>(r, FixedColumns.Content),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        var version = await ReadRowAsync(ReadStatements.Current(resourceType), id, versionId: null, cancellationToken);
+        if (version is null)
         {
             return null;
         }
 
-        var version = new ResourceVersion(resourceType, id, row.VersionId, new DateTimeOffset(row.LastUpdated, TimeSpan.Zero), row.Deleted, row.Content);
         if (useCache)
         {
             _cache.Set(ProjectId, version, stamp);
@@ -55,21 +45,45 @@ public sealed partial class NpgsqlFhirRepository
             return null;
         }
 
-        var context = await _session.ContextAsync(cancellationToken);
-        var row = await context.Table(SchemaNames.HistoryTable(resourceType))
-            .Where(r => EF.Property<string>(r, FixedColumns.Id) == id && EF.Property<int>(r, FixedColumns.VersionId) == versionId)
-            .Select(r => new
-            {
-                LastUpdated = EF.Property<DateTime>(r, FixedColumns.LastUpdated),
-                Deleted = EF.Property<bool>(r, FixedColumns.Deleted),
-                Content = EF.Property<string?>(r, FixedColumns.Content),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return row is null
-            ? null
-            : new ResourceVersion(resourceType, id, versionId, new DateTimeOffset(row.LastUpdated, TimeSpan.Zero), row.Deleted, row.Content);
+        return await ReadRowAsync(ReadStatements.Version(resourceType), id, versionId, cancellationToken);
     }
 
     public async Task<bool> ExistsAsync(string resourceType, string id, CancellationToken cancellationToken) =>
         await ReadAsync(resourceType, id, cancellationToken) is { Deleted: false };
+
+    /// <summary>
+    /// A point read by primary key on the session's connection and transaction (auto-prepared by the data source):
+    /// the hottest query of a FHIR server, so it skips EF Core's per-query work (context, parameter
+    /// extraction, query cache lookup), which cost more than PostgreSQL's own execution of it.
+    /// </summary>
+    private async Task<ResourceVersion?> ReadRowAsync((string ResourceType, string Sql) statement, string id, int? versionId, CancellationToken cancellationToken)
+    {
+        var connection = await _session.ConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(statement.Sql, connection, _session.Transaction)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = ProjectId },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = id },
+            },
+        };
+        if (versionId is { } number)
+        {
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = number });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new ResourceVersion(
+            statement.ResourceType,
+            id,
+            reader.GetInt32(0),
+            reader.GetFieldValue<DateTimeOffset>(1),
+            reader.GetBoolean(2),
+            await reader.IsDBNullAsync(3, cancellationToken) ? null : reader.GetString(3));
+    }
 }

@@ -19,8 +19,9 @@ namespace FhirEf.EntityFramework.Npgsql.Storage;
 /// <summary>
 /// <see cref="IFhirRepository"/> on PostgreSQL. Writes lock the resource's row (<c>SELECT … FOR UPDATE</c>),
 /// derive the next version, and write main, history, references and lookup rows in one batch inside one
-/// transaction (or a savepoint of the ambient unit of work), retried on transient conflicts. Reads and
-/// history are LINQ over the EF model, filtered to the tenant.
+/// transaction (or a savepoint of the ambient unit of work), retried on transient conflicts. Point reads
+/// (read, vread) are parameterised statements with the tenant in their key; history is LINQ over the EF
+/// model, filtered to the tenant.
 /// </summary>
 public sealed partial class NpgsqlFhirRepository : IFhirRepository
 {
