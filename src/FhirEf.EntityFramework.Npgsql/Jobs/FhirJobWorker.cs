@@ -9,8 +9,9 @@ namespace FhirEf.EntityFramework.Npgsql.Jobs;
 
 /// <summary>
 /// Runs the jobs of the <c>"_Jobs"</c> table one at a time: claims one, runs it to its end (or until it is
-/// cancelled, or the host stops), then looks for the next. A job left running by a process that died is
-/// claimed again once it is stale and resumes from its stored progress.
+/// cancelled, or the host stops), then looks for the next. A host that stops hands its job back (queued,
+/// with its progress); a job left running by a process that died is claimed again once it is stale. Either
+/// way it resumes from its stored progress.
 /// </summary>
 public sealed class FhirJobWorker(IServiceProvider services, IOptions<JobOptions> options, ILogger<FhirJobWorker> logger) : BackgroundService
 {
@@ -60,9 +61,19 @@ public sealed class FhirJobWorker(IServiceProvider services, IOptions<JobOptions
                 logger.LogInformation("{Kind} job {Id} completed", job.Kind, job.Id);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (stoppingToken.IsCancellationRequested)
         {
-            // Left running: the next process resumes it once it is stale.
+            // The host is stopping: hand the job back with its progress, so another worker resumes it at once
+            // instead of after the stale interval. If even that fails, it is claimed again once stale.
+            logger.LogInformation(e, "{Kind} job {Id} handed back: the host is stopping", job.Kind, job.Id);
+            try
+            {
+                await store.ReleaseAsync(job.Id, CancellationToken.None);
+            }
+            catch (NpgsqlException release)
+            {
+                logger.LogWarning(release, "Could not hand back {Kind} job {Id}; it resumes once stale", job.Kind, job.Id);
+            }
         }
         catch (Exception e)
         {

@@ -92,6 +92,14 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, TimeProvider tim
     }
 
     /// <summary>Ends a running job (a cancelled one stays cancelled). <see cref="JobStatus.Cancelled"/> is how the CLI ends one on Ctrl-C.</summary>
+    /// <summary>Hands a running job back to the queue, its progress kept (its worker's host is stopping).</summary>
+    public async Task ReleaseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""UPDATE "_Jobs" SET status = 'queued', updated = now() WHERE id = $1 AND status = 'running'""");
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = id });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task FinishAsync(Guid id, JobStatus status, string? error, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

@@ -10,7 +10,7 @@ internal static class JobPolling
     {
         Assert.True(kickOff.StatusCode == HttpStatusCode.Accepted, await kickOff.Content.ReadAsStringAsync());
         var status = new Uri(kickOff.Content.Headers.ContentLocation?.ToString() ?? kickOff.Header("Content-Location")).PathAndQuery;
-        for (var attempt = 0; attempt < 600; attempt++)
+        for (var attempt = 0; attempt < 1_800; attempt++)
         {
             var response = await client.GetAsync(status);
             if (response.StatusCode != HttpStatusCode.Accepted)
@@ -22,7 +22,7 @@ internal static class JobPolling
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"{status} still answers 202 after a minute.");
+        throw new TimeoutException($"{status} still answers 202 after three minutes.");
     }
 
     public static string StatusPath(HttpResponseMessage kickOff) =>
