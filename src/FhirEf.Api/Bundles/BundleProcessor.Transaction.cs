@@ -74,7 +74,7 @@ public sealed partial class BundleProcessor
                     case BundleEntryMethod.Post when entry.Criteria is not null:
                         var existing = await MatchAsync(entry.ResourceType!, entry.Criteria, cancellationToken);
                         entry.MatchedExisting = existing is not null;
-                        entry.Id = existing ?? (entry.Target is { IsReferenced: true } ? NewId() : null);
+                        entry.Id = existing ?? NewId();
                         break;
                     case BundleEntryMethod.Post:
                         // Decided here even when no entry refers to it: the creates are then written together.

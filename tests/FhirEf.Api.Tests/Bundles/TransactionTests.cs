@@ -200,4 +200,21 @@ public sealed class TransactionTests(FhirDatabaseFixture database) : FhirApiTest
         var history = await (await Client.GetAsync($"/fhir/Patient/{id}/_history")).BodyAsync();
         Assert.Equal("POST", history.GetProperty("entry")[0].GetProperty("request").GetProperty("method").GetString());
     }
+
+    [Fact]
+    public async Task A_conditional_create_that_matches_nothing_and_nobody_refers_to_is_created()
+    {
+        var value = "cc-" + Guid.NewGuid().ToString("N")[..8];
+        var bundle = new BundleBuilder("transaction")
+            .Entry("POST", "Patient", $$"""{"resourceType":"Patient","identifier":[{"system":"urn:cc","value":"{{value}}"}]}""", ifNoneExist: $"identifier=urn:cc|{value}")
+            .Build();
+
+        var response = await Client.PostAsync("/fhir", bundle);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = (await response.BodyAsync()).GetProperty("entry")[0];
+        Assert.Equal("201 Created", entry.GetProperty("response").GetProperty("status").GetString());
+        var again = await Client.PostAsync("/fhir", bundle);
+        Assert.Equal("200 OK", (await again.BodyAsync()).GetProperty("entry")[0].GetProperty("response").GetProperty("status").GetString());
+    }
 }
