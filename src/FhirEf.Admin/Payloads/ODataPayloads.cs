@@ -146,7 +146,7 @@ internal static class ODataPayloads
         foreach (var (name, value) in row)
         {
             var declared = type.FindProperty(name);
-            if (selected is not null && !selected.Contains(name) || declared is IEdmNavigationProperty)
+            if ((selected is not null && !selected.Contains(name)) || declared is IEdmNavigationProperty)
             {
                 continue;
             }

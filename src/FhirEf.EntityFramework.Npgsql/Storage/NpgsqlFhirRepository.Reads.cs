@@ -23,7 +23,7 @@ public sealed partial class NpgsqlFhirRepository
             return cached;
         }
 
-        var version = await ReadRowAsync(ReadStatements.Current(resourceType), id, versionId: null, cancellationToken);
+        var version = await ReadRowAsync(resourceType, _schema.Resource(resourceType).Main, id, versionId: null, cancellationToken);
         if (version is null)
         {
             return null;
@@ -45,7 +45,7 @@ public sealed partial class NpgsqlFhirRepository
             return null;
         }
 
-        return await ReadRowAsync(ReadStatements.Version(resourceType), id, versionId, cancellationToken);
+        return await ReadRowAsync(resourceType, _schema.Resource(resourceType).History, id, versionId, cancellationToken);
     }
 
     public async Task<bool> ExistsAsync(string resourceType, string id, CancellationToken cancellationToken) =>
@@ -56,10 +56,10 @@ public sealed partial class NpgsqlFhirRepository
     /// the hottest query of a FHIR server, so it skips EF Core's per-query work (context, parameter
     /// extraction, query cache lookup), which cost more than PostgreSQL's own execution of it.
     /// </summary>
-    private async Task<ResourceVersion?> ReadRowAsync((string ResourceType, string Sql) statement, string id, int? versionId, CancellationToken cancellationToken)
+    private async Task<ResourceVersion?> ReadRowAsync(string resourceType, TableSchema table, string id, int? versionId, CancellationToken cancellationToken)
     {
         var connection = await _session.ConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(statement.Sql, connection, _session.Transaction)
+        await using var command = new NpgsqlCommand(TableStatements.For(table).SelectVersion, connection, _session.Transaction)
         {
             Parameters =
             {
@@ -79,7 +79,7 @@ public sealed partial class NpgsqlFhirRepository
         }
 
         return new ResourceVersion(
-            statement.ResourceType,
+            resourceType,
             id,
             reader.GetInt32(0),
             reader.GetFieldValue<DateTimeOffset>(1),

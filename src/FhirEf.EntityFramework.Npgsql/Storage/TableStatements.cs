@@ -6,8 +6,9 @@ using NpgsqlTypes;
 namespace FhirEf.EntityFramework.Npgsql.Storage;
 
 /// <summary>
-/// The write statements of one table, built once from the schema. Values are always parameters
-/// (<c>$1…$n</c> in column order); identifiers come from the schema and are quoted.
+/// The statements of one table, built once from the schema. Values are always parameters
+/// (<c>$1…$n</c> in column order, or in primary-key order for <see cref="SelectVersion"/>); identifiers
+/// come from the schema and are quoted.
 /// </summary>
 internal sealed class TableStatements
 {
@@ -29,7 +30,15 @@ internal sealed class TableStatements
         // References and lookup rows: many rows in one statement whose text never changes.
         InsertMany = $"INSERT INTO {quoted} ({string.Join(", ", names)}) SELECT * FROM unnest(" +
             string.Join(", ", table.Columns.Select((c, i) => $"${i + 1}::{ArrayTypeName(c.Type)}")) + ")";
+
+        // Main and history tables: one version by primary key ((projectId, id), or (projectId, id, versionId)).
+        SelectVersion = table.Kind is TableKind.Resource or TableKind.History
+            ? $"SELECT {string.Join(", ", VersionColumns.Select(SqlIdentifier.Quote))} FROM {quoted} WHERE " +
+                string.Join(" AND ", table.PrimaryKey.Select((c, i) => $"{SqlIdentifier.Quote(c)} = ${i + 1}"))
+            : null;
     }
+
+    private static readonly string[] VersionColumns = [FixedColumns.VersionId, FixedColumns.LastUpdated, FixedColumns.Deleted, FixedColumns.Content];
 
     public TableSchema Table { get; }
 
@@ -41,6 +50,12 @@ internal sealed class TableStatements
 
     /// <summary>Insert of several rows through unnest: one array parameter per column (scalar columns only).</summary>
     public string InsertMany { get; }
+
+    /// <summary>
+    /// Main and history tables: versionId, lastUpdated, deleted and content, in that order, of the row whose
+    /// primary key is <c>$1…$n</c>; null for other tables.
+    /// </summary>
+    public string? SelectVersion { get; }
 
     public static TableStatements For(TableSchema table) => Cache.GetValue(table, t => new TableStatements(t));
 
