@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FhirEf.Api.Formatting;
 using FhirEf.Api.Interactions;
+using FhirEf.Api.Jobs;
 using FhirEf.Api.Requests;
 using FhirEf.Core.Bulk;
 using FhirEf.Core.Errors;
@@ -24,7 +25,8 @@ public sealed class ImportController(IImportJobService imports, FhirRequestReade
     public async Task<FhirActionResult> KickOff(CancellationToken cancellationToken)
     {
         var parameters = await reader.ReadResourceAsync(Request, cancellationToken);
-        var job = await imports.SubmitAsync(ImportManifest.Parse(parameters), cancellationToken);
+        var (inputs, indexing) = ImportManifest.Parse(parameters);
+        var job = await imports.SubmitAsync(inputs, indexing, cancellationToken);
         Response.Headers.ContentLocation = StatusUrl(job.Id);
         return Fhir(new FhirResult(StatusCodes.Status202Accepted)
         {
@@ -102,13 +104,20 @@ public sealed class ImportController(IImportJobService imports, FhirRequestReade
             errors.Add(new JsonObject { ["type"] = "OperationOutcome", ["url"] = StatusUrl(job.Id) + "/errors.ndjson", ["count"] = job.Errors });
         }
 
-        return new JsonObject
+        var manifest = new JsonObject
         {
             ["transactionTime"] = job.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             ["request"] = context.BaseUrl + "/$import",
             ["output"] = output,
             ["error"] = errors,
         };
+        if (job.ReindexJobId is { } reindex)
+        {
+            // The Bulk Data IG reserves "extension" for such additions: where to follow the indexing of a load-now-index-later import.
+            manifest["extension"] = new JsonObject { ["reindex"] = JobResponses.StatusUrl(context.BaseUrl, ReindexController.StatusSegment, reindex) };
+        }
+
+        return manifest;
     }
 
     private string StatusUrl(string id) => $"{context.BaseUrl}/_import/{id}";

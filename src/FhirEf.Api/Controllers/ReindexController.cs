@@ -18,7 +18,7 @@ namespace FhirEf.Api.Controllers;
 public sealed class ReindexController(
     FhirInteractions interactions, IFhirRepository repository, IFhirJobStore jobs, TenantContext tenant, FhirRequestContext context) : FhirControllerBase
 {
-    private const string StatusSegment = "_reindex";
+    public const string StatusSegment = "_reindex";
 
     [HttpPost("$reindex")]
     public Task<FhirActionResult> ReindexSystem(CancellationToken cancellationToken) => StartAsync(new ReindexRequest(tenant.ProjectId, null, null), cancellationToken);

@@ -6,11 +6,12 @@ namespace FhirEf.Api.Requests;
 
 /// <summary>
 /// The <c>$import</c> kick-off Parameters (Bulk Data IG style): <c>inputFormat</c> (NDJSON only), and one
-/// <c>input</c> per file with parts <c>type</c> (optional) and <c>url</c> (valueUrl, valueUri or valueString).
+/// <c>input</c> per file with parts <c>type</c> (optional) and <c>url</c> (valueUrl, valueUri or valueString), and
+/// FhirEf's <c>indexing</c> (valueCode <c>now</c>, the default, or <c>later</c>: load now, index later).
 /// </summary>
 internal static class ImportManifest
 {
-    public static List<ImportInput> Parse(JsonElement parameters)
+    public static (List<ImportInput> Inputs, ImportIndexing Indexing) Parse(JsonElement parameters)
     {
         if (!parameters.TryGetProperty("resourceType", out var type) || type.GetString() != "Parameters")
         {
@@ -18,12 +19,23 @@ internal static class ImportManifest
         }
 
         var inputs = new List<ImportInput>();
+        var indexing = ImportIndexing.Now;
         foreach (var parameter in parameters.TryGetProperty("parameter", out var list) ? list.EnumerateArray() : default)
         {
             var name = parameter.TryGetProperty("name", out var n) ? n.GetString() : null;
             if (name == "inputFormat" && Value(parameter) is { } format && format is not ("application/fhir+ndjson" or "application/ndjson" or "ndjson"))
             {
                 throw new InvalidRequestException($"$import reads NDJSON (application/fhir+ndjson), not '{format}'.");
+            }
+
+            if (name == "indexing")
+            {
+                indexing = Value(parameter) switch
+                {
+                    "now" => ImportIndexing.Now,
+                    "later" => ImportIndexing.Later,
+                    var other => throw new InvalidRequestException($"$import parameter 'indexing' is 'now' or 'later', not '{other}'."),
+                };
             }
 
             if (name != "input")
@@ -59,7 +71,7 @@ internal static class ImportManifest
             throw new InvalidRequestException("$import needs at least one 'input' parameter.");
         }
 
-        return inputs;
+        return (inputs, indexing);
     }
 
     private static string? Value(JsonElement parameter)

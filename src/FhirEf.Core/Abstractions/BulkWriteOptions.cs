@@ -11,6 +11,13 @@ public sealed record BulkWriteOptions
     /// </summary>
     public bool AllNew { get; init; }
 
+    /// <summary>
+    /// Load now, index later: stores content, version, <c>meta</c> and history, but no search columns,
+    /// references or lookup rows, and marks the row stale (<c>__version = 0</c>) for the reindexer. The
+    /// resources can be read, versioned and exported at once and are found by searches once reindexed.
+    /// </summary>
+    public bool IndexLater { get; init; }
+
     /// <summary>The interaction history records; defaults to POST for server ids and PUT for client ids.</summary>
     public string? Method { get; init; }
 }

@@ -7,7 +7,7 @@ namespace FhirEf.Core.Bulk;
 public interface IImportJobService
 {
     /// <summary>Checks that every input may be read (a 4xx error otherwise) and queues the job.</summary>
-    Task<ImportJob> SubmitAsync(IReadOnlyList<ImportInput> inputs, CancellationToken cancellationToken);
+    Task<ImportJob> SubmitAsync(IReadOnlyList<ImportInput> inputs, ImportIndexing indexing, CancellationToken cancellationToken);
 
     Task<ImportJob?> GetAsync(string id, CancellationToken cancellationToken);
 

@@ -9,6 +9,11 @@ public sealed record ImportJob(
     DateTimeOffset UpdatedAt,
     string? Message)
 {
+    public ImportIndexing Indexing { get; init; }
+
+    /// <summary>The reindex job queued when an <see cref="ImportIndexing.Later"/> import completed.</summary>
+    public Guid? ReindexJobId { get; init; }
+
     public long Resources => Inputs.Sum(i => i.Resources);
 
     public long Errors => Inputs.Sum(i => i.Errors);

@@ -12,12 +12,13 @@ namespace FhirEf.EntityFramework.Npgsql.Import;
 /// </summary>
 internal static class ImportJobStore
 {
-    public static async Task CreateAsync(NpgsqlConnection connection, string projectId, string id, IReadOnlyList<ImportInput> inputs, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task CreateAsync(
+        NpgsqlConnection connection, string projectId, string id, IReadOnlyList<ImportInput> inputs, ImportIndexing indexing, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(BatchCommand(
-            "INSERT INTO \"_ImportJobs\" (\"projectId\", id, status, \"createdAt\", \"updatedAt\") VALUES ($1, $2, $3, $4, $4)",
-            projectId, id, Status(ImportJobStatus.Queued), now));
+            "INSERT INTO \"_ImportJobs\" (\"projectId\", id, status, \"createdAt\", \"updatedAt\", indexing) VALUES ($1, $2, $3, $4, $4, $5)",
+            projectId, id, Status(ImportJobStatus.Queued), now, Indexing(indexing)));
         for (var i = 0; i < inputs.Count; i++)
         {
             batch.BatchCommands.Add(BatchCommand(
@@ -46,7 +47,7 @@ internal static class ImportJobStore
         }
 
         await using (var command = Command(
-            "SELECT status, \"createdAt\", \"updatedAt\", message FROM \"_ImportJobs\" WHERE \"projectId\" = $1 AND id = $2", projectId, id))
+            "SELECT status, \"createdAt\", \"updatedAt\", message, indexing, \"reindexJobId\" FROM \"_ImportJobs\" WHERE \"projectId\" = $1 AND id = $2", projectId, id))
         {
             command.Connection = connection;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -61,7 +62,11 @@ internal static class ImportJobStore
                 inputs,
                 reader.GetFieldValue<DateTimeOffset>(1),
                 reader.GetFieldValue<DateTimeOffset>(2),
-                await reader.IsDBNullAsync(3, cancellationToken) ? null : reader.GetString(3));
+                await reader.IsDBNullAsync(3, cancellationToken) ? null : reader.GetString(3))
+            {
+                Indexing = Enum.Parse<ImportIndexing>(reader.GetString(4), ignoreCase: true),
+                ReindexJobId = await reader.IsDBNullAsync(5, cancellationToken) ? null : reader.GetGuid(5),
+            };
         }
     }
 
@@ -92,6 +97,14 @@ internal static class ImportJobStore
         await using var command = Command(
             "UPDATE \"_ImportJobs\" SET status = $3, message = $4, \"updatedAt\" = $5 WHERE \"projectId\" = $1 AND id = $2 AND status <> $6",
             projectId, id, Status(status), message, now, Status(ImportJobStatus.Cancelled));
+        command.Connection = connection;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Records the reindex job a completed <see cref="ImportIndexing.Later"/> import queued (inside the completing transaction).</summary>
+    public static async Task SetReindexJobAsync(NpgsqlConnection connection, string projectId, string id, Guid reindexJobId, CancellationToken cancellationToken)
+    {
+        await using var command = Command("UPDATE \"_ImportJobs\" SET \"reindexJobId\" = $3 WHERE \"projectId\" = $1 AND id = $2", projectId, id, reindexJobId);
         command.Connection = connection;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -200,6 +213,8 @@ internal static class ImportJobStore
     private static string LockKey(string projectId, string id) => "fhiref-import:" + projectId + "/" + id;
 
     private static string Status(ImportJobStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string Indexing(ImportIndexing indexing) => indexing.ToString().ToLowerInvariant();
 
     private static NpgsqlCommand Command(string sql, params object?[] values)
     {

@@ -2,6 +2,10 @@ using System.Text.Json;
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Bulk;
 using FhirEf.Core.IO;
+using FhirEf.Core.Jobs;
+using FhirEf.Core.Schema;
+using FhirEf.EntityFramework.Npgsql.Jobs;
+using FhirEf.EntityFramework.Npgsql.Sql;
 using FhirEf.EntityFramework.Npgsql.Storage;
 
 namespace FhirEf.EntityFramework.Npgsql.Import;
@@ -10,22 +14,25 @@ namespace FhirEf.EntityFramework.Npgsql.Import;
 /// Runs an import job of the session's tenant from where it stopped: each input is streamed from its
 /// recorded position, in batches; each batch's resources (through <see cref="IFhirBulkWriter"/>), its
 /// refused records and the input's new position commit in one transaction. A crash or Ctrl-C therefore
-/// loses at most the batch in flight, and a resumed run neither skips nor repeats a record.
+/// loses at most the batch in flight, and a resumed run neither skips nor repeats a record. A job of
+/// <see cref="ImportIndexing.Later"/> writes its batches unindexed and queues a reindex job when it completes.
 /// </summary>
 public sealed class ImportRunner
 {
     private readonly FhirSession _session;
     private readonly IFhirBulkWriter _writer;
+    private readonly FhirSchema _schema;
     private readonly WriteRetry _retry;
     private readonly TimeProvider _time;
     private readonly ImportSources _sources;
     private readonly int _batchSize;
 
-    public ImportRunner(FhirSession session, IFhirBulkWriter writer, WriteRetry retry, TimeProvider time, ImportSources sources, int batchSize)
+    public ImportRunner(FhirSession session, IFhirBulkWriter writer, FhirSchema schema, WriteRetry retry, TimeProvider time, ImportSources sources, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _session = session;
         _writer = writer;
+        _schema = schema;
         _retry = retry;
         _time = time;
         _sources = sources;
@@ -35,11 +42,11 @@ public sealed class ImportRunner
     private string ProjectId => _session.Tenant.ProjectId;
 
     /// <summary>Creates a queued job of <paramref name="inputs"/> under <paramref name="id"/>.</summary>
-    public async Task CreateAsync(string id, IReadOnlyList<ImportInput> inputs, CancellationToken cancellationToken)
+    public async Task CreateAsync(string id, IReadOnlyList<ImportInput> inputs, ImportIndexing indexing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var connection = await _session.ConnectionAsync(cancellationToken);
-        await ImportJobStore.CreateAsync(connection, ProjectId, id, inputs, _time.GetUtcNow(), cancellationToken);
+        await ImportJobStore.CreateAsync(connection, ProjectId, id, inputs, indexing, _time.GetUtcNow(), cancellationToken);
     }
 
     public async Task<ImportJob?> GetAsync(string id, CancellationToken cancellationToken) =>
@@ -86,6 +93,7 @@ public sealed class ImportRunner
 
         await ImportJobStore.SetStatusAsync(connection, ProjectId, id, ImportJobStatus.Running, null, _time.GetUtcNow(), cancellationToken);
         var totals = new Totals();
+        var options = new BulkWriteOptions { IndexLater = job.Indexing == ImportIndexing.Later };
         try
         {
             for (var ordinal = 0; ordinal < job.Inputs.Count; ordinal++)
@@ -106,7 +114,8 @@ public sealed class ImportRunner
             return (await GetAsync(id, CancellationToken.None))!;
         }
 
-        await ImportJobStore.SetStatusAsync(connection, ProjectId, id, ImportJobStatus.Completed, null, _time.GetUtcNow(), cancellationToken);
+        await CompleteAsync(job, cancellationToken);
+        await TableStatistics.AnalyzeAsync(connection, TableStatistics.TablesOf(_schema, totals.Types, lookups: job.Indexing == ImportIndexing.Now), cancellationToken);
         return (await GetAsync(id, cancellationToken))!;
 
         async Task ImportInputAsync(int ordinal, ImportInputProgress input, Totals totals, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -120,21 +129,21 @@ public sealed class ImportRunner
                 batch.Add(record);
                 if (batch.Count == _batchSize)
                 {
-                    position = await CommitAsync(id, ordinal, input.Input, batch, position, done: false, totals, cancellationToken);
+                    position = await CommitAsync(id, ordinal, input.Input, batch, position, done: false, options, totals, cancellationToken);
                     batch.Clear();
                     totals.Bytes = bytesBefore + stream.BytesRead;
                     progress?.Report(totals.Snapshot);
                 }
             }
 
-            await CommitAsync(id, ordinal, input.Input, batch, position, done: true, totals, cancellationToken);
+            await CommitAsync(id, ordinal, input.Input, batch, position, done: true, options, totals, cancellationToken);
             totals.Bytes = bytesBefore + stream.BytesRead;
             progress?.Report(totals.Snapshot);
         }
     }
 
     private async Task<long> CommitAsync(
-        string id, int ordinal, ImportInput input, List<ImportRecord> records, long position, bool done, Totals totals, CancellationToken cancellationToken)
+        string id, int ordinal, ImportInput input, List<ImportRecord> records, long position, bool done, BulkWriteOptions options, Totals totals, CancellationToken cancellationToken)
     {
         var errors = new List<(long Position, string Message)>();
         var resources = new List<JsonElement>(records.Count);
@@ -168,9 +177,10 @@ public sealed class ImportRunner
                 }
 
                 var written = 0;
+                var types = new HashSet<string>(StringComparer.Ordinal);
                 if (resources.Count > 0)
                 {
-                    var result = await _writer.WriteAsync(resources, BulkWriteOptions.None, token);
+                    var result = await _writer.WriteAsync(resources, options, token);
                     foreach (var item in result.Items)
                     {
                         if (item.Error is { } error)
@@ -180,6 +190,7 @@ public sealed class ImportRunner
                         else
                         {
                             written++;
+                            types.Add(item.ResourceType!);
                         }
                     }
                 }
@@ -188,12 +199,33 @@ public sealed class ImportRunner
                 var connection = await _session.ConnectionAsync(token);
                 await ImportJobStore.RecordBatchAsync(connection, ProjectId, id, ordinal, last, done, written, batchErrors, _time.GetUtcNow(), token);
                 await transaction.CommitAsync(token);
-                return (written, batchErrors.Count);
+                return (Written: written, Errors: batchErrors.Count, Types: types);
             },
             cancellationToken);
-        totals.Resources += stored.written;
-        totals.Errors += stored.Item2;
+        totals.Resources += stored.Written;
+        totals.Errors += stored.Errors;
+        totals.Types.UnionWith(stored.Types);
         return last;
+    }
+
+    /// <summary>
+    /// Marks the job completed; a load-now-index-later job queues, in the same transaction, the reindex job of
+    /// its tenant that makes its resources searchable (it rewrites only stale rows, so whatever else is stale in
+    /// the tenant is indexed too).
+    /// </summary>
+    private async Task CompleteAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        await using var transaction = await _session.BeginAsync(cancellationToken);
+        var connection = await _session.ConnectionAsync(cancellationToken);
+        var now = _time.GetUtcNow();
+        if (job.Indexing == ImportIndexing.Later && job.ReindexJobId is null)
+        {
+            var reindex = await NpgsqlJobStore.QueueAsync(connection, JobKinds.Reindex, new ReindexRequest(ProjectId, null, null), now, cancellationToken);
+            await ImportJobStore.SetReindexJobAsync(connection, ProjectId, job.Id, reindex.Id, cancellationToken);
+        }
+
+        await ImportJobStore.SetStatusAsync(connection, ProjectId, job.Id, ImportJobStatus.Completed, null, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static string? TypeOf(JsonElement resource) =>
@@ -211,6 +243,9 @@ public sealed class ImportRunner
         public long Errors { get; set; }
 
         public long Bytes { get; set; }
+
+        /// <summary>The resource types this run wrote: their tables' statistics are refreshed when the job completes.</summary>
+        public HashSet<string> Types { get; } = new(StringComparer.Ordinal);
 
         public ImportProgress Snapshot => new(Resources, Errors, Bytes);
     }

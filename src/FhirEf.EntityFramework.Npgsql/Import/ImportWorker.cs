@@ -1,4 +1,5 @@
 using FhirEf.Core.Abstractions;
+using FhirEf.Core.Schema;
 using FhirEf.EntityFramework.Npgsql.Storage;
 using FhirEf.EntityFramework.Npgsql.Storage.Bulk;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,7 @@ public sealed class ImportWorker(IServiceProvider services, ImportSignal signal,
             var runner = new ImportRunner(
                 session,
                 writer,
+                scope.ServiceProvider.GetRequiredService<FhirSchema>(),
                 scope.ServiceProvider.GetRequiredService<WriteRetry>(),
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(),
                 scope.ServiceProvider.GetRequiredService<ImportSources>(),

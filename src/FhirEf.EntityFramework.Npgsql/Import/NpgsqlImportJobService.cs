@@ -8,7 +8,7 @@ namespace FhirEf.EntityFramework.Npgsql.Import;
 /// <summary><see cref="IImportJobService"/>: jobs persisted in the database, run by <see cref="ImportWorker"/>.</summary>
 public sealed class NpgsqlImportJobService(FhirSession session, ImportSources sources, ImportSignal signal, TimeProvider time) : IImportJobService
 {
-    public async Task<ImportJob> SubmitAsync(IReadOnlyList<ImportInput> inputs, CancellationToken cancellationToken)
+    public async Task<ImportJob> SubmitAsync(IReadOnlyList<ImportInput> inputs, ImportIndexing indexing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Count == 0)
@@ -23,7 +23,7 @@ public sealed class NpgsqlImportJobService(FhirSession session, ImportSources so
 
         var id = Guid.CreateVersion7().ToString("N");
         var connection = await session.ConnectionAsync(cancellationToken);
-        await ImportJobStore.CreateAsync(connection, session.Tenant.ProjectId, id, inputs, time.GetUtcNow(), cancellationToken);
+        await ImportJobStore.CreateAsync(connection, session.Tenant.ProjectId, id, inputs, indexing, time.GetUtcNow(), cancellationToken);
         signal.Notify();
         return (await ImportJobStore.GetAsync(connection, session.Tenant.ProjectId, id, cancellationToken))!;
     }

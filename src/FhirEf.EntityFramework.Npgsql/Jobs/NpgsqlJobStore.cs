@@ -21,13 +21,28 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, TimeProvider tim
     /// <summary>A job created <see cref="JobStatus.Running"/> is its creator's to run (the CLI); a queued one is the worker's.</summary>
     public async Task<FhirJob> CreateAsync<T>(string kind, T request, JobStatus status, CancellationToken cancellationToken)
     {
+        await using var command = dataSource.CreateCommand();
+        return await InsertAsync(command, kind, request, status, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a job on <paramref name="connection"/>, inside its transaction if it has one: the job exists exactly
+    /// when what asked for it commits (a completed load-now-index-later import queues its reindex so).
+    /// </summary>
+    public static async Task<FhirJob> QueueAsync<T>(NpgsqlConnection connection, string kind, T request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand { Connection = connection };
+        return await InsertAsync(command, kind, request, JobStatus.Queued, now, cancellationToken);
+    }
+
+    private static async Task<FhirJob> InsertAsync<T>(NpgsqlCommand command, string kind, T request, JobStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrEmpty(kind);
-        await using var command = dataSource.CreateCommand(
-            $"""INSERT INTO "_Jobs" (id, kind, status, request, created, updated) VALUES ($1, $2, $5, $3, $4, $4) RETURNING {Columns}""");
+        command.CommandText = $"""INSERT INTO "_Jobs" (id, kind, status, request, created, updated) VALUES ($1, $2, $5, $3, $4, $4) RETURNING {Columns}""";
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = Guid.CreateVersion7() });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = kind });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JobJson.Serialize(request) });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = time.GetUtcNow().UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = now.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = StatusName(status) });
         return (await ReadOneAsync(command, cancellationToken))!;
     }

@@ -17,7 +17,8 @@ namespace FhirEf.EntityFramework.Npgsql.Jobs;
 /// (<c>(__version, id) WHERE deleted = false</c>). Each batch is one short transaction that locks only its
 /// rows (<c>SELECT … FOR UPDATE</c>), so writes to other rows go on; the content, version and history
 /// are left as they are. A writer that updated a row meanwhile wrote it with the current indexer, and
-/// PostgreSQL's re-check of the predicate after the lock drops it from the batch.
+/// PostgreSQL's re-check of the predicate after the lock drops it from the batch. The statistics of the
+/// tables it rewrote are refreshed at the end (<see cref="TableStatistics"/>).
 /// </summary>
 public sealed class Reindexer(NpgsqlDataSource dataSource, FhirSchema schema, IResourceIndexer indexer, ResourceRowBuilder rows)
 {
@@ -54,9 +55,15 @@ public sealed class Reindexer(NpgsqlDataSource dataSource, FhirSchema schema, IR
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(report);
+        var rewritten = new HashSet<string>(StringComparer.Ordinal);
         while (progress.CurrentType is { } type)
         {
             var (count, last) = await BatchWithRetryAsync(request, type, progress, cancellationToken);
+            if (count > 0 && request.Id is null)
+            {
+                rewritten.Add(type);
+            }
+
             progress = last is null || request.Id is not null
                 ? progress with { TypeIndex = progress.TypeIndex + 1, AfterVersion = null, AfterId = null, AfterProjectId = null, Processed = progress.Processed + count }
                 : progress with { AfterVersion = last.Value.Version, AfterId = last.Value.Id, AfterProjectId = last.Value.ProjectId, Processed = progress.Processed + count };
@@ -64,6 +71,11 @@ public sealed class Reindexer(NpgsqlDataSource dataSource, FhirSchema schema, IR
             {
                 break;
             }
+        }
+
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            await TableStatistics.AnalyzeAsync(connection, TableStatistics.TablesOf(schema, rewritten, lookups: rewritten.Count > 0), cancellationToken);
         }
 
         return progress;

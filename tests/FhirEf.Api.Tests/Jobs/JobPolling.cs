@@ -9,7 +9,11 @@ internal static class JobPolling
     public static async Task<HttpResponseMessage> UntilDoneAsync(HttpClient client, HttpResponseMessage kickOff)
     {
         Assert.True(kickOff.StatusCode == HttpStatusCode.Accepted, await kickOff.Content.ReadAsStringAsync());
-        var status = new Uri(kickOff.Content.Headers.ContentLocation?.ToString() ?? kickOff.Header("Content-Location")).PathAndQuery;
+        return await UntilDoneAsync(client, StatusPath(kickOff));
+    }
+
+    public static async Task<HttpResponseMessage> UntilDoneAsync(HttpClient client, string status)
+    {
         for (var attempt = 0; attempt < 1_800; attempt++)
         {
             var response = await client.GetAsync(status);

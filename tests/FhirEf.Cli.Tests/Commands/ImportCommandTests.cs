@@ -83,6 +83,34 @@ public sealed class ImportCommandTests(FhirDatabaseFixture database) : IClassFix
     }
 
     [Fact]
+    public async Task Indexing_later_stores_everything_unsearchable_until_the_queued_reindex_job_runs()
+    {
+        var project = "later-" + Guid.NewGuid().ToString("N")[..8];
+        var expected = ExpectedNdjsonCounts();
+        var patientId = JsonDocument.Parse(File.ReadLines(Path.Combine(NdjsonFolder, "Patient.000.ndjson")).First()).RootElement.GetProperty("id").GetString()!;
+        var expectedEncounters = File.ReadLines(Path.Combine(NdjsonFolder, "Encounter.000.ndjson"))
+            .Count(l => l.Contains($"\"Patient/{patientId}\"", StringComparison.Ordinal));
+
+        var import = await CliRun.RunImportAsync(database.ConnectionString, NdjsonFolder, "--project", project, "--index-later");
+
+        Assert.Equal(0, import.ExitCode);
+        foreach (var (type, count) in expected)
+        {
+            Assert.Equal((count, count), await CountAsync(type, project));
+        }
+
+        var job = System.Text.RegularExpressions.Regex.Match(import.Output, "fhiref reindex --resume ([0-9a-f-]{36})");
+        Assert.True(job.Success, import.Output);
+        Assert.Equal(0, await EncountersOfAsync(project, patientId));
+
+        var reindex = await CliRun.RunDataAsync(database.ConnectionString, "reindex", "--resume", job.Groups[1].Value);
+
+        Assert.True(reindex.ExitCode == 0, reindex.Output + reindex.Error);
+        Assert.NotEqual(0, expectedEncounters);
+        Assert.Equal(expectedEncounters, await EncountersOfAsync(project, patientId));
+    }
+
+    [Fact]
     public async Task A_missing_path_is_an_error_and_nothing_is_imported()
     {
         var run = await CliRun.RunImportAsync(database.ConnectionString, Path.Combine(NdjsonFolder, "missing.ndjson"));
@@ -90,6 +118,11 @@ public sealed class ImportCommandTests(FhirDatabaseFixture database) : IClassFix
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("neither a file nor a folder", run.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>The Encounters a search by subject finds: the <c>_References</c> rows of the tenant naming the patient.</summary>
+    private Task<long> EncountersOfAsync(string project, string patientId) => ScalarAsync(
+        "SELECT count(*) FROM \"Encounter_References\" WHERE \"projectId\" = $1 AND code = 'subject' AND \"targetType\" = 'Patient' AND \"targetId\" = $2",
+        project, patientId);
 
     private static Dictionary<string, int> ExpectedNdjsonCounts() =>
         Directory.GetFiles(NdjsonFolder, "*.ndjson").ToDictionary(

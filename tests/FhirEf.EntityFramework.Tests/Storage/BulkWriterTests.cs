@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FhirEf.Core.Abstractions;
+using FhirEf.Core.Jobs;
+using FhirEf.EntityFramework.Npgsql.Jobs;
 using FhirEf.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -126,6 +128,53 @@ public sealed class BulkWriterTests(FhirDatabaseFixture database) : IClassFixtur
         Assert.Null(await _host.WithRepositoryAsync(r => r.ReadAsync("Observation", fresh, default)));
     }
 
+    [Theory]
+    [InlineData("Patient-example.json")]
+    [InlineData("Observation-example.json")]
+    [InlineData("Encounter-example.json")]
+    public async Task Indexed_later_a_resource_is_readable_at_once_and_after_reindexing_has_the_rows_of_a_single_write(string file)
+    {
+        var example = TestData.Example(file);
+        var type = example.GetProperty("resourceType").GetString()!;
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        await _host.WithRepositoryAsync(r => r.UpdateAsync(type, "s" + suffix, WithId(example, "s" + suffix), WriteOptions.None, default));
+
+        var later = await BulkAsync([WithId(example, "l" + suffix)], new BulkWriteOptions { IndexLater = true });
+
+        Assert.Equal(WriteOutcome.Created, later.Items[0].Outcome);
+        var read = await _host.WithRepositoryAsync(r => r.ReadAsync(type, "l" + suffix, default));
+        Assert.Equal(1, read!.VersionId);
+        Assert.Equal(["PUT"], await HistoryMethodsAsync(type, "l" + suffix));
+        // _id reads the id column, which every row has; _content (the id is one of its words) is a search column.
+        Assert.Equal(["l" + suffix], await SearchAsync(type, ("_id", "l" + suffix)));
+        Assert.Equal([], await SearchAsync(type, ("_id", "l" + suffix), ("_content", "l" + suffix)));
+        var unindexed = await IndexRowsAsync(type, "l" + suffix);
+        Assert.Equal(["main"], unindexed.Select(r => r.Split(' ')[0]));
+        Assert.Contains("\"__version\": 0,", unindexed[0], StringComparison.Ordinal);
+
+        Assert.True(await ReindexAsync(type) >= 1);
+
+        Assert.Equal(["l" + suffix], await SearchAsync(type, ("_id", "l" + suffix), ("_content", "l" + suffix)));
+        Assert.Equal(await IndexRowsAsync(type, "s" + suffix), await IndexRowsAsync(type, "l" + suffix));
+    }
+
+    [Fact]
+    public async Task Indexed_later_an_update_drops_the_old_index_rows_until_reindexed()
+    {
+        var id = "upd-" + Guid.NewGuid().ToString("N")[..8];
+        var reference = $$$"""{"resourceType":"Observation","id":"{{{id}}}","status":"final","code":{"text":"x"},"subject":{"reference":"Patient/p-{{{id}}}"} }""";
+        await BulkAsync([TestData.Parse(reference)], BulkWriteOptions.None);
+        Assert.Equal([id], await SearchAsync("Observation", ("subject", "Patient/p-" + id)));
+
+        var changed = await BulkAsync([TestData.Parse(reference.Replace("\"final\"", "\"amended\"", StringComparison.Ordinal))], new BulkWriteOptions { IndexLater = true });
+
+        Assert.Equal(2, changed.Items[0].VersionId);
+        Assert.Empty(await SearchAsync("Observation", ("subject", "Patient/p-" + id)));
+        Assert.DoesNotContain(await IndexRowsAsync("Observation", id), r => r.StartsWith("ref ", StringComparison.Ordinal));
+        await ReindexAsync("Observation");
+        Assert.Equal([id], await SearchAsync("Observation", ("subject", "Patient/p-" + id), ("status", "amended")));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -134,6 +183,15 @@ public sealed class BulkWriterTests(FhirDatabaseFixture database) : IClassFixtur
     {
         await using var scope = _host.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IFhirBulkWriter>().WriteAsync(resources, options, default);
+    }
+
+    /// <summary>Reindexes the stale rows of <paramref name="type"/> in the test's tenant; returns how many were rewritten.</summary>
+    private async Task<long> ReindexAsync(string type)
+    {
+        var reindexer = ActivatorUtilities.CreateInstance<Reindexer>(_host.Services);
+        var request = new ReindexRequest(database.ProjectId, type, null);
+        var done = await reindexer.RunAsync(request, await reindexer.PlanAsync(request, default), (_, _) => Task.FromResult(true), default);
+        return done.Processed;
     }
 
     private async Task<List<string>> SearchAsync(string type, params (string Name, string Value)[] parameters)

@@ -11,9 +11,9 @@ namespace FhirEf.Cli.Bench;
 /// <summary>
 /// <c>fhiref bench [--resources N] [--json]</c>: the bulk-data scenarios of docs/benchmarks.md in one run, each
 /// next to raw PostgreSQL doing the same rows: import (bulk writer vs raw binary COPY of the same rows, in
-/// <c>fhiref generate --compare-raw-copy</c>'s way), export (<c>BulkExporter</c> vs raw <c>COPY … TO STDOUT</c>) and
-/// reindex (<c>Reindexer</c> vs a raw <c>UPDATE</c>). It writes into two fresh tenants (<c>bench-xxxxxxxx</c> and
-/// <c>…-raw</c>) and deletes them at the end unless <c>--keep</c>. The HTTP, search and start-up figures need a
+/// <c>fhiref generate --compare-raw-copy</c>'s way), the same for load-now-index-later, export (<c>BulkExporter</c> vs raw <c>COPY … TO STDOUT</c>) and
+/// reindex (<c>Reindexer</c> vs a raw <c>UPDATE</c>). It writes into fresh tenants (<c>bench-xxxxxxxx</c>, <c>…-later</c> and
+/// their <c>…-raw</c>) and deletes them at the end unless <c>--keep</c>. The HTTP, search and start-up figures need a
 /// server or cold processes and stay in <c>tools/FhirEf.Benchmarks</c> and <c>tools/bench/</c>.
 /// </summary>
 internal static class BenchCommand
@@ -46,12 +46,20 @@ internal static class BenchCommand
             var log = parseResult.GetValue(json) ? TextWriter.Null : output;
             var measures = new List<BenchMeasure>();
             var import = new GenerationRun(storage, tenant, compare: true, parseResult.GetValue(batchSize));
+            var laterTenant = tenant + "-later";
+            await using var laterStorage = CliStorage.Create(database, laterTenant);
+            var later = new GenerationRun(laterStorage, laterTenant, compare: true, parseResult.GetValue(batchSize), indexLater: true);
             try
             {
+                var folder = parseResult.GetValue(source) ?? GenerateCommand.DefaultSource();
                 log.WriteLine($"import: {count:N0} cloned Synthea resources into '{tenant}', the same rows raw into '{tenant}-raw'…");
-                await import.ExecuteAsync(SyntheaCloner.FromFolder(parseResult.GetValue(source) ?? GenerateCommand.DefaultSource(), parseResult.GetValue(seed)), count, cancellationToken);
+                await import.ExecuteAsync(SyntheaCloner.FromFolder(folder, parseResult.GetValue(seed)), count, cancellationToken);
                 measures.Add(new BenchMeasure("import", import.Written, import.BulkElapsed, import.RawElapsed,
                     $"bulk writer, batches of {parseResult.GetValue(batchSize):N0}", "binary COPY of the same rows"));
+                log.WriteLine($"import, index later: the same resources (other ids) into '{laterTenant}', raw into '{laterTenant}-raw'…");
+                await later.ExecuteAsync(SyntheaCloner.FromFolder(folder, parseResult.GetValue(seed) + 1), count, cancellationToken);
+                measures.Add(new BenchMeasure("import, index later", later.Written, later.BulkElapsed, later.RawElapsed,
+                    "bulk writer with IndexLater: content, meta and history; searchable after the reindex", "binary COPY of the same unindexed rows"));
                 log.WriteLine("export…");
                 measures.Add(await ExportScenario.RunAsync(storage, tenant, cancellationToken));
                 log.WriteLine("reindex…");
@@ -61,7 +69,7 @@ internal static class BenchCommand
             {
                 if (!parseResult.GetValue(keep))
                 {
-                    await BenchSql.DeleteTenantsAsync(storage.DataSource, [tenant, tenant + "-raw"], CancellationToken.None);
+                    await BenchSql.DeleteTenantsAsync(storage.DataSource, [tenant, tenant + "-raw", laterTenant, laterTenant + "-raw"], CancellationToken.None);
                 }
             }
 

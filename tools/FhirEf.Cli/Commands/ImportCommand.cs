@@ -4,6 +4,7 @@ using FhirEf.Cli.Import;
 using FhirEf.Cli.Infrastructure;
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Bulk;
+using FhirEf.Core.Schema;
 using FhirEf.EntityFramework.Npgsql.Import;
 using FhirEf.EntityFramework.Npgsql.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,9 @@ namespace FhirEf.Cli.Commands;
 /// <c>fhiref import &lt;files or folders&gt;</c>: NDJSON, Bundle JSON, each optionally <c>.gz</c>, through the
 /// bulk writer in batches. The job and each file's committed position are kept in the database
 /// (<c>"_ImportJobs"</c>), in the batch's own transaction, so rerunning the same command after a crash or
-/// Ctrl-C resumes where it stopped without writing anything twice. Exit codes: 0 done, 1 an input could
-/// not be read, 130 stopped (resumable).
+/// Ctrl-C resumes where it stopped without writing anything twice. <c>--index-later</c> loads now and
+/// indexes later (<see cref="ImportIndexing.Later"/>). Exit codes: 0 done, 1 an input could not be read,
+/// 130 stopped (resumable).
 /// </summary>
 internal static class ImportCommand
 {
@@ -26,11 +28,16 @@ internal static class ImportCommand
         var paths = new Argument<string[]>("paths") { Description = "NDJSON (.ndjson), Bundle or resource JSON (.json) files, .gz accepted, or folders of them.", Arity = ArgumentArity.OneOrMore };
         var batchSize = new Option<int>("--batch-size") { Description = "Resources per transaction.", DefaultValueFactory = _ => 2_000 };
         var project = new Option<string>("--project") { Description = "The tenant (project) to import into.", DefaultValueFactory = _ => TenantContext.DefaultProjectId };
+        var indexLater = new Option<bool>("--index-later")
+        {
+            Description = "Load now, index later: store content and history only (readable at once) and queue a reindex job that makes the resources searchable.",
+        };
         var command = new Command("import", "Import FHIR resources from NDJSON and Bundle files (resumable: rerun the same command to continue).")
         {
             paths,
             batchSize,
             project,
+            indexLater,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -54,16 +61,19 @@ internal static class ImportCommand
             var runner = new ImportRunner(
                 provider.GetRequiredService<FhirSession>(),
                 provider.GetRequiredService<IFhirBulkWriter>(),
+                provider.GetRequiredService<FhirSchema>(),
                 provider.GetRequiredService<WriteRetry>(),
                 provider.GetRequiredService<TimeProvider>(),
                 ImportSources.LocalFiles,
                 parseResult.GetValue(batchSize));
-            return await RunAsync(runner, inputs, output, error, cancellationToken);
+            var indexing = parseResult.GetValue(indexLater) ? ImportIndexing.Later : ImportIndexing.Now;
+            return await RunAsync(runner, inputs, indexing, output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ImportRunner runner, List<ImportInput> inputs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        ImportRunner runner, List<ImportInput> inputs, ImportIndexing indexing, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var id = ImportFiles.JobId(inputs);
         var existing = await runner.GetAsync(id, cancellationToken);
@@ -75,11 +85,13 @@ internal static class ImportCommand
 
         if (existing is null)
         {
-            await runner.CreateAsync(id, inputs, cancellationToken);
+            await runner.CreateAsync(id, inputs, indexing, cancellationToken);
         }
         else
         {
-            output.WriteLine($"Resuming import {id}: {existing.Inputs.Count(i => i.Done)} of {existing.Inputs.Count} files done, {existing.Resources} resources stored.");
+            // A resumed job keeps the indexing it started with: its committed batches were written that way.
+            output.WriteLine($"Resuming import {id}: {existing.Inputs.Count(i => i.Done)} of {existing.Inputs.Count} files done, {existing.Resources} resources stored" +
+                (existing.Indexing == ImportIndexing.Later ? ", indexing later." : "."));
         }
 
         var totalBytes = inputs.Where(i => existing?.Inputs.First(p => p.Input.Url == i.Url).Done != true).Sum(i => new FileInfo(i.Url).Length);
@@ -108,6 +120,12 @@ internal static class ImportCommand
         {
             error.WriteLine($"fhiref import: {job.Message}");
             return ExitCodes.Error;
+        }
+
+        if (job.ReindexJobId is { } reindex)
+        {
+            output.WriteLine($"Stored without search indexes: readable now, searchable once reindex job {reindex} has run " +
+                $"(a running server's job worker takes it up, or run it here: fhiref reindex --resume {reindex}).");
         }
 
         foreach (var inputProgress in job.Inputs.Where(i => i.Errors > 0))

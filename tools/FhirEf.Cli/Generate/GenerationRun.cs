@@ -14,8 +14,10 @@ namespace FhirEf.Cli.Generate;
 /// <summary>
 /// One generation (<c>fhiref generate</c>, and the import scenario of <c>fhiref bench</c>): the bulk writer's
 /// timings and, when compared, those of raw binary COPY of the very same rows into the tenant "&lt;project&gt;-raw".
+/// With <paramref name="indexLater"/> both sides write the rows of load-now-index-later (no search columns,
+/// references or lookups; <see cref="BulkWriteOptions.IndexLater"/>).
 /// </summary>
-internal sealed class GenerationRun(CliStorage storage, string tenant, bool compare, int batchSize)
+internal sealed class GenerationRun(CliStorage storage, string tenant, bool compare, int batchSize, bool indexLater = false)
 {
     private readonly Stopwatch _bulk = new();
     private readonly Stopwatch _raw = new();
@@ -55,7 +57,7 @@ internal sealed class GenerationRun(CliStorage storage, string tenant, bool comp
             _bulk.Start();
             await using (var scope = storage.CreateScope())
             {
-                var result = await scope.ServiceProvider.GetRequiredService<IFhirBulkWriter>().WriteAsync(batch, new BulkWriteOptions { AllNew = true }, cancellationToken);
+                var result = await scope.ServiceProvider.GetRequiredService<IFhirBulkWriter>().WriteAsync(batch, new BulkWriteOptions { AllNew = true, IndexLater = indexLater }, cancellationToken);
                 Written += result.Created;
             }
 
@@ -98,7 +100,7 @@ internal sealed class GenerationRun(CliStorage storage, string tenant, bool comp
             var id = resource.GetProperty("id").GetString()!;
             var json = VersionStamp.Apply(resource, id, 1, now);
             var version = new StoredVersion(resource.GetProperty("resourceType").GetString()!, id, 1, now, Deleted: false, json);
-            rows[i] = builder.BuildIndexed(version, tenant + "-raw", "PUT");
+            rows[i] = indexLater ? builder.Build(version, tenant + "-raw", indexed: null, "PUT") : builder.BuildIndexed(version, tenant + "-raw", "PUT");
         });
 
         await using var connection = await storage.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);

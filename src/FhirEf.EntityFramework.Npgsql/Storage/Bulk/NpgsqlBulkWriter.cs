@@ -18,7 +18,8 @@ namespace FhirEf.EntityFramework.Npgsql.Storage.Bulk;
 /// ambient unit of work), retried on transient conflicts like single writes. It locks the current rows
 /// of the ids it was given (<c>FOR UPDATE</c>, one statement per type), derives versions exactly as
 /// <see cref="NpgsqlFhirRepository"/> does (next integer, unchanged content writes nothing), stamps and
-/// indexes the resources in parallel, and writes every table with binary COPY (<see cref="BulkRowWriter"/>).
+/// indexes the resources in parallel, and writes every table with binary COPY (<see cref="BulkRowWriter"/>);
+/// with <see cref="BulkWriteOptions.IndexLater"/> it skips the indexing and leaves the rows to the reindexer.
 /// An id given twice is written twice, in input order, as two successive versions.
 /// </summary>
 public sealed class NpgsqlBulkWriter : IFhirBulkWriter
@@ -159,7 +160,10 @@ public sealed class NpgsqlBulkWriter : IFhirBulkWriter
         entry.Outcome = current is null or { Deleted: true } ? WriteOutcome.Created : WriteOutcome.Updated;
         var json = VersionStamp.Apply(entry.Resource, entry.Id, entry.VersionId, now);
         var method = options.Method ?? (entry.ServerAssignedId ? "POST" : "PUT");
-        entry.Rows = _rows.BuildIndexed(new StoredVersion(entry.ResourceType, entry.Id, entry.VersionId, now, Deleted: false, json), _session.Tenant.ProjectId, method);
+        var stored = new StoredVersion(entry.ResourceType, entry.Id, entry.VersionId, now, Deleted: false, json);
+        entry.Rows = options.IndexLater
+            ? _rows.Build(stored, _session.Tenant.ProjectId, indexed: null, method)
+            : _rows.BuildIndexed(stored, _session.Tenant.ProjectId, method);
         entry.Version = new ResourceVersion(entry.ResourceType, entry.Id, entry.VersionId, now, Deleted: false, json);
     }
 

@@ -39,7 +39,10 @@ public sealed class ResourceRowBuilder
 
     /// <param name="version">Version, timestamps and the stored JSON (null for a deletion).</param>
     /// <param name="projectId">The tenant.</param>
-    /// <param name="indexed">The search values; null for a deletion (the row keeps no search values).</param>
+    /// <param name="indexed">
+    /// The search values; null for a deletion (the row keeps no search values) or a row left to the reindexer
+    /// (<c>__version</c> 0, which is never the indexer's).
+    /// </param>
     /// <param name="method">The interaction for the history row.</param>
     public ResourceRowSet Build(StoredVersion version, string projectId, IndexedResource? indexed, string method)
     {
