@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FhirEf.Api.Tests.Infrastructure;
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Jobs;
 using FhirEf.EntityFramework.Npgsql.Jobs;
@@ -12,7 +13,8 @@ namespace FhirEf.Api.Tests.Jobs;
 /// <see cref="BulkExporter"/> writing several types at the same time (<c>Fhir:Export:Parallelism</c>): the same
 /// files and counts as one type at a time, a resumed job rewrites only the types its progress does not list as
 /// finished (progress of today's kind and of the one-type-at-a-time kind), and a cancelled job stops every
-/// stream and removes its folder. Each test exports types no other test of the class writes.
+/// stream and removes its folder; the option is checked at start. Each test exports types no other test of the
+/// class writes.
 /// </summary>
 public sealed class ParallelExportTests(FhirDatabaseFixture database) : IClassFixture<FhirDatabaseFixture>, IAsyncLifetime
 {
@@ -109,6 +111,18 @@ public sealed class ParallelExportTests(FhirDatabaseFixture database) : IClassFi
         // type per stream got that far.
         var progress = (await _store.GetAsync(job.Id, CancellationToken.None))!.ProgressAs<ExportProgress>()!;
         Assert.InRange(progress.FinishedTypes.Count, 1, 2);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65")]
+    public async Task Parallelism_outside_1_to_64_stops_the_server_at_start(string parallelism)
+    {
+        await using var factory = new FhirApiFactory(database, new Dictionary<string, string?> { ["Fhir:Export:Parallelism"] = parallelism });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains("Parallelism must be between 1 and 64", error.ToString(), StringComparison.Ordinal);
     }
 
     private ExportRequest Request(IReadOnlyList<string> types) =>
