@@ -20,7 +20,7 @@ public sealed record ExportProgress
 
     /// <summary>
     /// How many types at the start of the plan are finished. Progress written by the one-type-at-a-time export
-    /// has only this (the type being written); it is still written so such progress and today's agree.
+    /// has only this (the index of the type it was writing); today's progress still writes it, with the same meaning.
     /// </summary>
     public int TypeIndex { get; init; }
 

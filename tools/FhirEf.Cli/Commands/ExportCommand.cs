@@ -52,7 +52,6 @@ internal static class ExportCommand
             var plan = storage.Exporter.Plan(request);
             var files = new List<ExportFile>();
             long exported = 0;
-            var stopped = false;
             var elapsed = await CliProgress.RunAsync(console, "Export", plan.Count, async report =>
             {
                 try
@@ -79,7 +78,7 @@ internal static class ExportCommand
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    stopped = true;
+                    // Ctrl-C: the streams were cancelled; what was finished is listed below.
                 }
             });
 
@@ -90,7 +89,7 @@ internal static class ExportCommand
                 console.WriteLine($"{file.Name}\t{file.Count}");
             }
 
-            if (stopped || cancellationToken.IsCancellationRequested)
+            if (cancellationToken.IsCancellationRequested)
             {
                 error.WriteLine("Stopped: the files listed are complete; the types being written when stopped may be partial.");
                 return ExitCodes.Error;
