@@ -62,7 +62,7 @@ public sealed class ExportController(
             JobStatus.Completed => Fhir(new FhirResult(StatusCodes.Status200OK) { Body = new JsonNodeBody(Manifest(found, progress!)) }),
             _ => Fhir(JobResponses.InProgress(Response, progress is null
                 ? "queued"
-                : $"{progress.Exported} resources exported (type {Math.Min(progress.TypeIndex + 1, progress.Types.Count)} of {progress.Types.Count})")),
+                : $"{progress.Exported} resources exported ({progress.FinishedTypes.Count} of {progress.Types.Count} types done)")),
         };
     }
 

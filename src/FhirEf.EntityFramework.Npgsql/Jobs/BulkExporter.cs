@@ -21,7 +21,9 @@ namespace FhirEf.EntityFramework.Npgsql.Jobs;
 /// NOT deleted</c>, plus <c>_since</c> on <c>"lastUpdated"</c> and the level's compartment condition):
 /// Npgsql hands rows over as they arrive and each row's bytes go straight to the file, so memory does not
 /// grow with the export. A <c>_typeFilter</c> runs through <see cref="IFhirSearchService"/> page by page and
-/// restricts that query to the ids each page returns. Relative export folders are under <c>rootDirectory</c>.
+/// restricts that query to the ids each page returns. Types are written <see cref="ExportOptions.Parallelism"/>
+/// at a time, each on a pooled connection of its own: one stream runs at the pace of the one backend that
+/// decompresses its rows. Relative export folders are under <c>rootDirectory</c>.
 /// </summary>
 public sealed class BulkExporter(
     NpgsqlDataSource dataSource,
@@ -36,7 +38,16 @@ public sealed class BulkExporter(
     private const string PatientType = "Patient";
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
-    /// <summary>Runs (or resumes) an export job; false when it was cancelled (its files are removed then).</summary>
+    /// <summary>How many types an export writes at the same time (<see cref="ExportOptions.Parallelism"/>).</summary>
+    public int Parallelism => options.Value.Parallelism;
+
+    /// <summary>The name of a type's file in an export's folder.</summary>
+    public static string FileName(string type) => type + ".ndjson";
+
+    /// <summary>
+    /// Runs (or resumes) an export job; false when it was cancelled (its files are removed then). A resumed job
+    /// writes only the types its progress does not list as finished.
+    /// </summary>
     public async Task<bool> RunAsync(FhirJob job, NpgsqlJobStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -47,38 +58,85 @@ public sealed class BulkExporter(
         Directory.CreateDirectory(folder);
         var members = request.Level == ExportLevel.Group ? await GroupMembersAsync(request, cancellationToken) : null;
 
-        while (progress.TypeIndex < progress.Types.Count)
+        using var tracker = new ExportTracker(
+            progress, async (current, token) => await store.SaveProgressAsync(job.Id, current, token) == JobStatus.Running);
+        var finished = await WriteTypesAsync(
+            request,
+            tracker.Pending,
+            folder,
+            members,
+            (type, written) => tracker.WrittenAsync(type, written, cancellationToken),
+            file => tracker.FinishedAsync(file, cancellationToken),
+            cancellationToken);
+        if (!finished)
         {
-            var type = progress.Types[progress.TypeIndex];
-            var name = type + ".ndjson";
-            var path = Path.Combine(folder, name);
-            var before = progress.Exported;
-            var cancelled = false;
-            var count = await WriteTypeAsync(request, type, path, members, async written =>
-            {
-                cancelled = await store.SaveProgressAsync(job.Id, progress with { Exported = before + written }, cancellationToken) != JobStatus.Running;
-                return !cancelled;
-            }, cancellationToken);
-
-            if (count == 0)
-            {
-                File.Delete(path);
-            }
-
-            progress = progress with
-            {
-                TypeIndex = progress.TypeIndex + 1,
-                Exported = before + count,
-                Files = count == 0 ? progress.Files : [.. progress.Files, new ExportFile(type, name, count)],
-            };
-            if (cancelled || await store.SaveProgressAsync(job.Id, progress, cancellationToken) != JobStatus.Running)
-            {
-                Directory.Delete(folder, recursive: true);
-                return false;
-            }
+            Directory.Delete(folder, recursive: true);
         }
 
-        return true;
+        return finished;
+    }
+
+    /// <summary>
+    /// Writes the files of <paramref name="types"/> into <paramref name="folder"/>, <see cref="Parallelism"/> at a
+    /// time, each with <see cref="WriteTypeAsync"/>: the export job, <c>fhiref export</c> and the bench share it.
+    /// <paramref name="progress"/> (type, rows so far) and <paramref name="finished"/> (the type's file; a count of
+    /// 0 means no file was left) are called from the concurrent streams, so they must be thread-safe. When either
+    /// answers false every stream stops (their partial files stay) and this returns false.
+    /// </summary>
+    public async Task<bool> WriteTypesAsync(
+        ExportRequest request,
+        IReadOnlyList<string> types,
+        string folder,
+        IReadOnlyList<string>? groupMembers,
+        Func<string, long, Task<bool>> progress,
+        Func<ExportFile, Task<bool>> finished,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(types);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(finished);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stop.Token };
+        try
+        {
+            await Parallel.ForEachAsync(await LargestFirstAsync(types, cancellationToken), parallel, async (type, token) =>
+            {
+                var name = FileName(type);
+                var path = Path.Combine(folder, name);
+                var count = await WriteTypeAsync(request, type, path, groupMembers, async written =>
+                {
+                    if (await progress(type, written))
+                    {
+                        return true;
+                    }
+
+                    await stop.CancelAsync();
+                    return false;
+                }, token);
+                if (token.IsCancellationRequested)
+                {
+                    // Stopped part-way: the file is not finished.
+                    return;
+                }
+
+                if (count == 0)
+                {
+                    File.Delete(path);
+                }
+
+                if (!await finished(new ExportFile(type, name, count)))
+                {
+                    await stop.CancelAsync();
+                }
+            });
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // A callback asked to stop; the other streams' queries were cancelled with it.
+        }
+
+        return !stop.IsCancellationRequested;
     }
 
     /// <summary>Writes one type's file (replacing what a previous run left) and returns how many resources it holds.</summary>
@@ -185,6 +243,33 @@ public sealed class BulkExporter(
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The types in the order their streams start: largest table first (<c>pg_table_size</c>, TOAST included,
+    /// where <c>content</c> lives), so the longest stream does not start last and run alone at the end. The
+    /// bench's raw comparator starts its streams in the same order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LargestFirstAsync(IReadOnlyList<string> types, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        if (types.Count < 2 || Parallelism == 1)
+        {
+            return types;
+        }
+
+        await using var command = dataSource.CreateCommand("SELECT t, coalesce(pg_table_size(to_regclass(quote_ident(t))), 0) FROM unnest($1::text[]) AS t");
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = types.ToArray() });
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sizes[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return [.. types.OrderByDescending(t => sizes.GetValueOrDefault(t))];
     }
 
     /// <summary>The ids a <c>_typeFilter</c> search matches, a page at a time, in the export's tenant.</summary>

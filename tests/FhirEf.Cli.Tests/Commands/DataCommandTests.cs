@@ -54,6 +54,29 @@ public sealed class DataCommandTests(FhirDatabaseFixture database) : IClassFixtu
     }
 
     [Fact]
+    public async Task Export_of_several_types_writes_them_concurrently_and_lists_the_files_in_the_order_asked()
+    {
+        await CreateAsync("""{"resourceType":"Person","active":true}""", 3);
+        await CreateAsync("""{"resourceType":"Device","lotNumber":"lot"}""", 2);
+        var folder = Directory.CreateTempSubdirectory("fhiref-export-test-");
+        try
+        {
+            var run = await CliRun.RunDataAsync(database.ConnectionString, "export", "--type", "Person,Device,InsurancePlan", "--output", folder.FullName, "--project", database.ProjectId);
+
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            Assert.Equal(["Device.ndjson", "Person.ndjson"], folder.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+            var listed = run.Output.Split('\n').Where(l => l.Contains(".ndjson\t", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+            Assert.Equal(["Person.ndjson\t3", "Device.ndjson\t2"], listed);
+            Assert.Contains("Exported 5 resources in 2 file(s)", run.Output, StringComparison.Ordinal);
+            Assert.Equal(2, (await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "Device.ndjson"))).Length);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Stats_as_json_counts_the_tenants_resources_per_type()
     {
         await CreateAsync("""{"resourceType":"Substance","code":{"text":"salt"}}""", 2);

@@ -8,7 +8,8 @@ namespace FhirEf.Cli.Bench;
 
 /// <summary>
 /// Export of a tenant: <c>BulkExporter</c> (every type to NDJSON files, as <c>$export</c> and <c>fhiref export</c>)
-/// next to raw <c>COPY (SELECT content …) TO STDOUT</c> of the same rows into files.
+/// next to raw <c>COPY (SELECT content …) TO STDOUT</c> of the same rows into files. Both write
+/// <c>Fhir:Export:Parallelism</c> types at a time, one connection each, largest first, so the comparison stays like for like.
 /// </summary>
 internal static class ExportScenario
 {
@@ -21,18 +22,25 @@ internal static class ExportScenario
             var request = new ExportRequest(projectId, ExportLevel.System, null, [], null, [], "bench");
             var clock = Stopwatch.StartNew();
             long exported = 0;
-            foreach (var type in types)
-            {
-                exported += await storage.Exporter.WriteTypeAsync(request, type, Path.Combine(folder.FullName, type + ".ndjson"), null, _ => Task.FromResult(true), cancellationToken);
-            }
+            await storage.Exporter.WriteTypesAsync(
+                request,
+                types,
+                folder.FullName,
+                null,
+                (_, _) => Task.FromResult(true),
+                file =>
+                {
+                    Interlocked.Add(ref exported, file.Count);
+                    return Task.FromResult(true);
+                },
+                cancellationToken);
 
             var fhirEf = clock.Elapsed;
             clock.Restart();
             long copied = 0;
-            foreach (var type in types)
-            {
-                copied += await RawCopyAsync(storage.DataSource, projectId, type, Path.Combine(folder.FullName, type + ".raw"), cancellationToken);
-            }
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = storage.Exporter.Parallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(await storage.Exporter.LargestFirstAsync(types, cancellationToken), parallel, async (type, token) =>
+                Interlocked.Add(ref copied, await RawCopyAsync(storage.DataSource, projectId, type, Path.Combine(folder.FullName, type + ".raw"), token)));
 
             if (copied != exported)
             {

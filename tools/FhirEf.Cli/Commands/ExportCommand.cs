@@ -8,7 +8,8 @@ namespace FhirEf.Cli.Commands;
 
 /// <summary>
 /// <c>fhiref export --output DIR [--type T]… [--since INSTANT] [--project P]</c>: one NDJSON file per type, as a
-/// system-level <c>$export</c> writes them, straight from the database to the folder (no server needed).
+/// system-level <c>$export</c> writes them, straight from the database to the folder (no server needed), as many
+/// types at a time as <c>Fhir:Export:Parallelism</c> says.
 /// </summary>
 internal static class ExportCommand
 {
@@ -53,25 +54,36 @@ internal static class ExportCommand
             long exported = 0;
             var elapsed = await CliProgress.RunAsync(console, "Export", plan.Count, async report =>
             {
-                for (var i = 0; i < plan.Count && !cancellationToken.IsCancellationRequested; i++)
+                try
                 {
-                    var name = plan[i] + ".ndjson";
-                    var path = Path.Combine(folder.FullName, name);
-                    var count = await storage.Exporter.WriteTypeAsync(request, plan[i], path, null, _ => Task.FromResult(!cancellationToken.IsCancellationRequested), cancellationToken);
-                    if (count == 0)
-                    {
-                        File.Delete(path);
-                    }
-                    else
-                    {
-                        files.Add(new ExportFile(plan[i], name, count));
-                    }
+                    await storage.Exporter.WriteTypesAsync(
+                        request,
+                        plan,
+                        folder.FullName,
+                        null,
+                        (_, _) => Task.FromResult(!cancellationToken.IsCancellationRequested),
+                        file =>
+                        {
+                            // The streams finish concurrently: one at a time updates the list and the bar.
+                            lock (files)
+                            {
+                                files.Add(file);
+                                exported += file.Count;
+                                report(files.Count, file.Type);
+                            }
 
-                    exported += count;
-                    report(i + 1, plan[i]);
+                            return Task.FromResult(!cancellationToken.IsCancellationRequested);
+                        },
+                        cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Ctrl-C: the streams were cancelled; what was finished is listed below.
                 }
             });
 
+            var order = plan.Index().ToDictionary(p => p.Item, p => p.Index, StringComparer.Ordinal);
+            files = [.. files.Where(f => f.Count > 0).OrderBy(f => order[f.Type])];
             foreach (var file in files)
             {
                 console.WriteLine($"{file.Name}\t{file.Count}");
@@ -79,7 +91,7 @@ internal static class ExportCommand
 
             if (cancellationToken.IsCancellationRequested)
             {
-                error.WriteLine("Stopped: the files listed are complete; the type being written when stopped may be partial.");
+                error.WriteLine("Stopped: the files listed are complete; the types being written when stopped may be partial.");
                 return ExitCodes.Error;
             }
 

@@ -1,6 +1,7 @@
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Configuration;
 using FhirEf.Core.Indexing;
+using FhirEf.Core.Jobs;
 using FhirEf.EntityFramework.Npgsql.Hosting;
 using FhirEf.EntityFramework.Npgsql.Jobs;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +53,7 @@ internal sealed class CliStorage : IAsyncDisposable
         services.AddScoped(_ => new TenantContext(tenant));
         services.AddSingleton<NpgsqlJobStore>();
         services.AddSingleton<Reindexer>();
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<BulkExporter>(sp, root));
         return new CliStorage(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
     }
