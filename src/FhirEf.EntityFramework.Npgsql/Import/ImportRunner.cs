@@ -115,7 +115,7 @@ public sealed class ImportRunner
         }
 
         await CompleteAsync(job, cancellationToken);
-        await TableStatistics.AnalyzeAsync(connection, TableStatistics.TablesOf(_schema, totals.Types, lookups: job.Indexing == ImportIndexing.Now), cancellationToken);
+        await TableStatistics.RefreshAsync(connection, _schema, totals.Types, lookups: job.Indexing == ImportIndexing.Now, cancellationToken);
         return (await GetAsync(id, cancellationToken))!;
 
         async Task ImportInputAsync(int ordinal, ImportInputProgress input, Totals totals, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -177,7 +177,7 @@ public sealed class ImportRunner
                 }
 
                 var written = 0;
-                var types = new HashSet<string>(StringComparer.Ordinal);
+                var types = new Dictionary<string, long>(StringComparer.Ordinal);
                 if (resources.Count > 0)
                 {
                     var result = await _writer.WriteAsync(resources, options, token);
@@ -190,7 +190,7 @@ public sealed class ImportRunner
                         else
                         {
                             written++;
-                            types.Add(item.ResourceType!);
+                            types[item.ResourceType!] = types.GetValueOrDefault(item.ResourceType!) + 1;
                         }
                     }
                 }
@@ -204,7 +204,10 @@ public sealed class ImportRunner
             cancellationToken);
         totals.Resources += stored.Written;
         totals.Errors += stored.Errors;
-        totals.Types.UnionWith(stored.Types);
+        foreach (var (type, count) in stored.Types)
+        {
+            totals.Types[type] = totals.Types.GetValueOrDefault(type) + count;
+        }
         return last;
     }
 
@@ -244,8 +247,8 @@ public sealed class ImportRunner
 
         public long Bytes { get; set; }
 
-        /// <summary>The resource types this run wrote: their tables' statistics are refreshed when the job completes.</summary>
-        public HashSet<string> Types { get; } = new(StringComparer.Ordinal);
+        /// <summary>Resources this run wrote per type: their tables' statistics are refreshed when the job completes.</summary>
+        public Dictionary<string, long> Types { get; } = new(StringComparer.Ordinal);
 
         public ImportProgress Snapshot => new(Resources, Errors, Bytes);
     }

@@ -18,7 +18,7 @@ namespace FhirEf.EntityFramework.Npgsql.Jobs;
 /// rows (<c>SELECT … FOR UPDATE</c>), so writes to other rows go on; the content, version and history
 /// are left as they are. A writer that updated a row meanwhile wrote it with the current indexer, and
 /// PostgreSQL's re-check of the predicate after the lock drops it from the batch. The statistics of the
-/// tables it rewrote are refreshed at the end (<see cref="TableStatistics"/>).
+/// tables it rewrote a good part of are refreshed at the end (<see cref="TableStatistics"/>).
 /// </summary>
 public sealed class Reindexer(NpgsqlDataSource dataSource, FhirSchema schema, IResourceIndexer indexer, ResourceRowBuilder rows)
 {
@@ -55,14 +55,11 @@ public sealed class Reindexer(NpgsqlDataSource dataSource, FhirSchema schema, IR
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(report);
-        var rewritten = new HashSet<string>(StringComparer.Ordinal);
+        var rewritten = new Dictionary<string, long>(StringComparer.Ordinal);
         while (progress.CurrentType is { } type)
         {
             var (count, last) = await BatchWithRetryAsync(request, type, progress, cancellationToken);
-            if (count > 0 && request.Id is null)
-            {
-                rewritten.Add(type);
-            }
+            rewritten[type] = rewritten.GetValueOrDefault(type) + count;
 
             progress = last is null || request.Id is not null
                 ? progress with { TypeIndex = progress.TypeIndex + 1, AfterVersion = null, AfterId = null, AfterProjectId = null, Processed = progress.Processed + count }
@@ -75,7 +72,7 @@ public sealed class Reindexer(NpgsqlDataSource dataSource, FhirSchema schema, IR
 
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            await TableStatistics.AnalyzeAsync(connection, TableStatistics.TablesOf(schema, rewritten, lookups: rewritten.Count > 0), cancellationToken);
+            await TableStatistics.RefreshAsync(connection, schema, rewritten, lookups: true, cancellationToken);
         }
 
         return progress;
