@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace FhirEf.EntityFramework.Npgsql.Hosting;
 
@@ -21,7 +22,7 @@ public sealed class FhirDatabaseStartup : IHostedService
     private readonly ILogger<FhirDatabaseStartup> _logger;
 
     /// <param name="endpoint">The database to start.</param>
-    /// <param name="scopes">Scopes for the migration check's context.</param>
+    /// <param name="scopes">Scopes for the migration check's data source.</param>
     /// <param name="schema">
     /// The schema to build the model of, on options without a connection (those are not known before
     /// an embedded cluster starts): <c>FhirModelSource</c> keeps one model per schema for the process, so
@@ -47,19 +48,37 @@ public sealed class FhirDatabaseStartup : IHostedService
         var model = Task.Run(BuildModel, cancellationToken);
         await _endpoint.StartAsync(cancellationToken);
         await model;
-        if (_endpoint.MigrateOnStartup)
+        if (_endpoint.MigrateOnStartup && await MigrateAsync(cancellationToken))
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var context = scope.ServiceProvider.GetRequiredService<FhirDbContext>();
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
-            {
-                _logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-                await context.Database.MigrateAsync(cancellationToken);
-            }
+            // The migrations' target models are garbage now; hand their memory back before the first request.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         IsReady = true;
+    }
+
+    /// <summary>
+    /// Applies pending migrations; true when there were some. The context has an EF Core service provider of its
+    /// own (not cached): applying migrations builds each one's target model (the Initial one alone describes
+    /// ~450 entity types), and EF Core keeps those with the migrations in its provider. With the server's
+    /// cached provider they stayed for the life of the process: 516 MB resident at rest after migrating an empty
+    /// database, against 290 MB after starting on a migrated one.
+    /// </summary>
+    private async Task<bool> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var options = new DbContextOptionsBuilder<FhirDbContext>();
+        options.UseFhirEfNpgsql(scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>(), _schema).EnableServiceProviderCaching(false);
+        await using var context = new FhirDbContext(options.Options);
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            return false;
+        }
+
+        _logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        await context.Database.MigrateAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>

@@ -16,9 +16,22 @@ public sealed class ImportOptions
     /// <summary>URL prefixes (<c>https://data.example.org/exports/</c>) the server may download inputs from.</summary>
     public IList<string> AllowedUrlPrefixes { get; } = [];
 
-    /// <summary>Resources per transaction: each commits its rows and the job's progress together.</summary>
+    /// <summary>
+    /// Resources per transaction at most: each commits its rows and the job's progress together. A batch's
+    /// resources, their indexes and rows are in memory together, so batches (this, and
+    /// <see cref="BatchKilobytes"/>) set the server's memory during an import (docs/benchmarks.md, "Bulk import").
+    /// </summary>
     [Range(1, 100_000)]
-    public int BatchSize { get; set; } = 2_000;
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// A batch also ends once its records hold this many KiB of JSON text: a batch's memory grows with the size of
+    /// its resources, not their number (500 ExplanationOfBenefits of Synthea are 2.9 MB, 500 Observations 0.45 MB).
+    /// </summary>
+    [Range(1, 1_048_576)]
+    public int BatchKilobytes { get; set; } = DefaultBatchKilobytes;
+
+    public const int DefaultBatchKilobytes = 1_024;
 
     /// <summary>How often the worker looks for queued jobs.</summary>
     [Range(1, 3_600)]

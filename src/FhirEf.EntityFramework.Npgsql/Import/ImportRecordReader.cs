@@ -53,7 +53,7 @@ internal static class ImportRecordReader
         try
         {
             using var document = FhirJson.Parse(json);
-            return new ImportRecord(position, document.RootElement.Clone(), null);
+            return new ImportRecord(position, document.RootElement.Clone(), null, json.Length);
         }
         catch (JsonException e)
         {
@@ -81,7 +81,7 @@ internal static class ImportRecordReader
                 && root.TryGetProperty("entry", out var entryArray) && entryArray.ValueKind == JsonValueKind.Array;
             if (!isBundle)
             {
-                return skip > 0 ? [] : [new ImportRecord(1, root.Clone(), null)];
+                return skip > 0 ? [] : [new ImportRecord(1, root.Clone(), null, bytes.Length)];
             }
 
             var entries = root.GetProperty("entry").EnumerateArray().ToList();

@@ -26,10 +26,23 @@ public sealed class ImportRunner
     private readonly TimeProvider _time;
     private readonly ImportSources _sources;
     private readonly int _batchSize;
+    private readonly long _batchLength;
 
-    public ImportRunner(FhirSession session, IFhirBulkWriter writer, FhirSchema schema, WriteRetry retry, TimeProvider time, ImportSources sources, int batchSize)
+    /// <param name="batchSize">Resources per batch at most.</param>
+    /// <param name="batchKilobytes">KiB of JSON text per batch at most (<see cref="ImportOptions.BatchKilobytes"/>).</param>
+    public ImportRunner(
+        FhirSession session,
+        IFhirBulkWriter writer,
+        FhirSchema schema,
+        WriteRetry retry,
+        TimeProvider time,
+        ImportSources sources,
+        int batchSize,
+        int batchKilobytes = ImportOptions.DefaultBatchKilobytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchKilobytes, 1);
+        _batchLength = batchKilobytes * 1024L;
         _session = session;
         _writer = writer;
         _schema = schema;
@@ -124,13 +137,16 @@ public sealed class ImportRunner
             var bytesBefore = totals.Bytes;
             var position = input.Position;
             var batch = new List<ImportRecord>(_batchSize);
+            long length = 0;
             await foreach (var record in ImportRecordReader.ReadAsync(stream, input.Input.Url, input.Position, cancellationToken))
             {
                 batch.Add(record);
-                if (batch.Count == _batchSize)
+                length += record.Length;
+                if (batch.Count == _batchSize || length >= _batchLength)
                 {
                     position = await CommitAsync(id, ordinal, input.Input, batch, position, done: false, options, totals, cancellationToken);
                     batch.Clear();
+                    length = 0;
                     totals.Bytes = bytesBefore + stream.BytesRead;
                     progress?.Report(totals.Snapshot);
                 }

@@ -62,7 +62,8 @@ public sealed class ImportWorker(IServiceProvider services, ImportSignal signal,
                 scope.ServiceProvider.GetRequiredService<WriteRetry>(),
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(),
                 scope.ServiceProvider.GetRequiredService<ImportSources>(),
-                options.Value.BatchSize);
+                options.Value.BatchSize,
+                options.Value.BatchKilobytes);
             logger.LogInformation("Import job {JobId} of project {ProjectId} starts (or resumes).", id, projectId);
             if (await runner.RunAsync(id, progress: null, cancellationToken) is not { } job)
             {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FhirEf.Core.Abstractions;
 using FhirEf.Core.Jobs;
 using FhirEf.EntityFramework.Npgsql.Jobs;
+using FhirEf.EntityFramework.Storage.Caching;
 using FhirEf.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -173,6 +174,23 @@ public sealed class BulkWriterTests(FhirDatabaseFixture database) : IClassFixtur
         Assert.DoesNotContain(await IndexRowsAsync("Observation", id), r => r.StartsWith("ref ", StringComparison.Ordinal));
         await ReindexAsync("Observation");
         Assert.Equal([id], await SearchAsync("Observation", ("subject", "Patient/p-" + id), ("status", "amended")));
+    }
+
+    [Fact]
+    public async Task Writes_leave_nothing_in_the_cache_however_many_they_are()
+    {
+        var cache = _host.Services.GetRequiredService<ResourceCache>();
+        var id = "cached-" + Guid.NewGuid().ToString("N")[..8];
+        await BulkAsync([TestData.Parse($$"""{"resourceType":"Patient","id":"{{id}}"}""")], BulkWriteOptions.None);
+        await _host.WithRepositoryAsync(r => r.ReadAsync("Patient", id, default));
+        var before = cache.Count;
+
+        await BulkAsync([.. Enumerable.Range(0, 500).Select(_ => TestData.Parse("""{"resourceType":"Basic","code":{"text":"uncached"}}"""))], BulkWriteOptions.None);
+
+        // Invalidation stamps once were cache entries, one per written id for five minutes: a bulk import filled memory with them.
+        Assert.True(cache.Enabled);
+        Assert.Equal(before, cache.Count);
+        Assert.True(before >= 1);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
