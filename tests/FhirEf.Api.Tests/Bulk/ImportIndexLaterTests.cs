@@ -47,7 +47,7 @@ public sealed class ImportIndexLaterTests : FhirApiTest, IDisposable
 
         Assert.Equal(HttpStatusCode.OK, reindexed.StatusCode);
         Assert.Equal(Patients, await CountAsync($"/fhir/Patient?family={family}&_total=accurate&_count=0"));
-        Assert.Equal([$"{family}-7-obs"], await SearchIdsAsync($"/fhir/Observation?subject=Patient/{family}-7"));
+        Assert.Equal([$"{family}-7-obs"], await Client.SearchIdsAsync($"/fhir/Observation?subject=Patient/{family}-7"));
         Assert.Equal(Patients, await CountAsync($"/fhir/Observation?subject:Patient.family={family}&_total=accurate&_count=0"));
     }
 
@@ -109,14 +109,5 @@ public sealed class ImportIndexLaterTests : FhirApiTest, IDisposable
         var bundle = await (await Client.GetAsync(path)).BodyAsync();
         Assert.True(bundle.TryGetProperty("total", out var total), bundle.ToString());
         return total.GetInt32();
-    }
-
-    private async Task<List<string>> SearchIdsAsync(string path)
-    {
-        var bundle = await (await Client.GetAsync(path)).BodyAsync();
-        Assert.True(bundle.GetProperty("resourceType").GetString() == "Bundle", bundle.ToString());
-        return bundle.TryGetProperty("entry", out var entries)
-            ? [.. entries.EnumerateArray().Select(e => e.GetProperty("resource").GetProperty("id").GetString()!)]
-            : [];
     }
 }

@@ -74,6 +74,18 @@ internal static class FhirHttp
         return (await response.BodyAsync()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>The ids of a search's matches (not its includes), in page order.</summary>
+    public static async Task<List<string>> SearchIdsAsync(this HttpClient client, string path)
+    {
+        var bundle = await (await client.GetAsync(path)).BodyAsync();
+        Assert.True(bundle.GetProperty("resourceType").GetString() == "Bundle", bundle.ToString());
+        return bundle.TryGetProperty("entry", out var entries)
+            ? [.. entries.EnumerateArray()
+                .Where(e => e.GetProperty("search").GetProperty("mode").GetString() == "match")
+                .Select(e => e.GetProperty("resource").GetProperty("id").GetString()!)]
+            : [];
+    }
+
     public static string Header(this HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
         : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(", ", contentValues)

@@ -28,7 +28,7 @@ public sealed class ReindexTests(FhirDatabaseFixture database) : FhirApiTest(dat
         var fresh = await StaleRows.ReadAsync(Database, "Patient");
         await StaleRows.MakeStaleAsync(Database, "Patient");
         Assert.NotEqual(fresh, await StaleRows.ReadAsync(Database, "Patient"));
-        Assert.Empty(await SearchIdsAsync("/fhir/Patient?family=Reindexson"));
+        Assert.Empty(await Client.SearchIdsAsync("/fhir/Patient?family=Reindexson"));
 
         var done = await JobPolling.UntilDoneAsync(Client, await Client.PostAsync("/fhir/Patient/$reindex", string.Empty));
 
@@ -36,7 +36,7 @@ public sealed class ReindexTests(FhirDatabaseFixture database) : FhirApiTest(dat
         var result = await done.BodyAsync();
         Assert.Equal(7m, result.GetProperty("parameter")[0].GetProperty("valueDecimal").GetDecimal());
         Assert.Equal(fresh, await StaleRows.ReadAsync(Database, "Patient"));
-        Assert.Equal(7, (await SearchIdsAsync("/fhir/Patient?family=Reindexson&_count=100")).Count);
+        Assert.Equal(7, (await Client.SearchIdsAsync("/fhir/Patient?family=Reindexson&_count=100")).Count);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ReindexTests(FhirDatabaseFixture database) : FhirApiTest(dat
         var done = await JobPolling.UntilDoneAsync(Client, await Client.PostAsync($"/fhir/Person/{first}/$reindex", string.Empty));
 
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        Assert.Equal([first], await SearchIdsAsync("/fhir/Person?name=Onlyone"));
+        Assert.Equal([first], await Client.SearchIdsAsync("/fhir/Person?name=Onlyone"));
     }
 
     [Fact]
@@ -80,13 +80,13 @@ public sealed class ReindexTests(FhirDatabaseFixture database) : FhirApiTest(dat
     {
         var device = await Client.CreateAsync("""{"resourceType":"Device","status":"active","manufacturer":"Reindex Corp"}""");
         await StaleRows.MakeStaleAsync(Database, "Device");
-        Assert.Empty(await SearchIdsAsync("/fhir/Device?manufacturer=Reindex"));
+        Assert.Empty(await Client.SearchIdsAsync("/fhir/Device?manufacturer=Reindex"));
 
         var done = await JobPolling.UntilDoneAsync(Client, await Client.PostAsync("/fhir/$reindex", string.Empty));
 
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.True((await done.BodyAsync()).GetProperty("parameter")[0].GetProperty("valueDecimal").GetDecimal() >= 1);
-        Assert.Equal([device], await SearchIdsAsync("/fhir/Device?manufacturer=Reindex"));
+        Assert.Equal([device], await Client.SearchIdsAsync("/fhir/Device?manufacturer=Reindex"));
     }
 
     [Fact]
@@ -117,15 +117,4 @@ public sealed class ReindexTests(FhirDatabaseFixture database) : FhirApiTest(dat
     [InlineData("/fhir/_reindex/0193a2b4c5d6e7f8091a2b3c4d5e6f70")]
     public async Task Unknown_jobs_are_404(string path) =>
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(path)).StatusCode);
-
-    private async Task<List<string>> SearchIdsAsync(string path)
-    {
-        var bundle = await (await Client.GetAsync(path)).BodyAsync();
-        Assert.True(bundle.GetProperty("resourceType").GetString() == "Bundle", bundle.ToString());
-        return bundle.TryGetProperty("entry", out var entries)
-            ? [.. entries.EnumerateArray()
-                .Where(e => e.GetProperty("search").GetProperty("mode").GetString() == "match")
-                .Select(e => e.GetProperty("resource").GetProperty("id").GetString()!)]
-            : [];
-    }
 }
