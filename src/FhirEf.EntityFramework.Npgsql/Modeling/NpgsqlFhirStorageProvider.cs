@@ -2,6 +2,7 @@ using FhirEf.Core.Schema;
 using FhirEf.EntityFramework.Modeling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.Conventions;
 using NpgsqlTypes;
 
 namespace FhirEf.EntityFramework.Npgsql.Modeling;
@@ -12,6 +13,19 @@ public sealed class NpgsqlFhirStorageProvider : IFhirStorageProvider
     public static NpgsqlFhirStorageProvider Instance { get; } = new();
 
     public string Name => "Npgsql";
+
+    /// <summary>
+    /// Npgsql's versions of the store-generation and shared-table checks, its value-generation strategy (no value is
+    /// generated: keys are FHIR ids) and its discovery of extensions, enums and ranges from column types (the
+    /// columns use none; <c>pg_trgm</c> is declared explicitly).
+    /// </summary>
+    public IReadOnlyList<Type> UnusedConventions { get; } =
+    [
+        typeof(NpgsqlStoreGenerationConvention),
+        typeof(NpgsqlSharedTableConvention),
+        typeof(NpgsqlValueGenerationStrategyConvention),
+        typeof(NpgsqlPostgresModelFinalizingConvention),
+    ];
 
     public Type ClrType(ColumnSchema column)
     {

@@ -31,7 +31,7 @@ public sealed class FhirDbContext : DbContext
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        FhirModelConventions.RemoveUnused(configurationBuilder.Conventions);
+        FhirModelConventions.RemoveUnused(configurationBuilder.Conventions, Extension.Provider);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,6 +1,8 @@
 using FhirEf.Core.Schema;
 using FhirEf.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace FhirEf.EntityFramework.Tests.Modeling;
 
@@ -15,6 +17,25 @@ public sealed class MigrationModelTests(FhirDatabaseFixture database) : IClassFi
         Assert.False(context.Database.HasPendingModelChanges(),
             "The model differs from the last migration: run dotnet ef migrations add (docs/migrations.md).");
     }
+
+    [Fact]
+    public async Task The_runtime_model_has_the_tables_columns_and_indexes_of_the_validated_design_time_model()
+    {
+        // Only the design-time model is validated (FhirModelSource); queries use the runtime one, and Npgsql's
+        // translation depends on its indexes (array Contains becomes @> only over a modeled GIN index).
+        await using var context = database.CreateContext();
+        var designTime = context.GetService<IDesignTimeModel>().Model;
+
+        Assert.NotSame(designTime, context.Model);
+        Assert.Equal(Describe(designTime), Describe(context.Model));
+        Assert.Equal(FhirSchema.R4.Tables.Sum(t => t.Indexes.Count), context.Model.GetEntityTypes().Sum(e => e.GetIndexes().Count()));
+    }
+
+    private static List<string> Describe(IModel model) =>
+    [
+        .. model.GetEntityTypes().SelectMany(e => e.GetProperties().Select(p => $"{e.Name}.{p.Name} {p.GetColumnType()} {p.IsNullable}")),
+        .. model.GetEntityTypes().SelectMany(e => e.GetIndexes().Select(i => $"{e.Name} {i.GetDatabaseName()} {i.GetMethod()} {string.Join(",", i.Properties.Select(p => p.Name))}")),
+    ];
 
     [Fact]
     public async Task The_migrated_database_has_every_table_column_and_index_of_the_schema()
