@@ -18,6 +18,7 @@ public sealed class FhirSchema
         ArgumentNullException.ThrowIfNull(lookups);
         _resources = resources.ToDictionary(r => r.ResourceType, StringComparer.Ordinal);
         Resources = resources;
+        ResourceTypes = [.. resources.Select(r => r.ResourceType)];
         Lookups = lookups;
         Tables = [.. resources.SelectMany(r => new[] { r.Main, r.History, r.References }), .. lookups];
         Fingerprint = ComputeFingerprint(Tables);
@@ -27,6 +28,9 @@ public sealed class FhirSchema
     public static FhirSchema R4 => Default.Value;
 
     public IReadOnlyList<ResourceTableSchema> Resources { get; }
+
+    /// <summary>The resource type of each of <see cref="Resources"/>, in the same order.</summary>
+    public IReadOnlyList<string> ResourceTypes { get; }
 
     public IReadOnlyList<TableSchema> Lookups { get; }
 

@@ -171,7 +171,7 @@ public sealed class BulkExporter(
     public IReadOnlyList<string> Plan(ExportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        IEnumerable<string> types = request.Types.Count > 0 ? request.Types : schema.Resources.Select(r => r.ResourceType);
+        IEnumerable<string> types = request.Types.Count > 0 ? request.Types : schema.ResourceTypes;
         if (request.Level != ExportLevel.System)
         {
             var patient = definitions.Compartments.TryGet(PatientType, out var compartment) ? compartment : null;

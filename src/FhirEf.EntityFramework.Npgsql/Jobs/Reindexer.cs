@@ -28,7 +28,7 @@ public sealed class Reindexer(NpgsqlDataSource dataSource, FhirSchema schema, IR
     public async Task<ReindexProgress> PlanAsync(ReindexRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var types = request.ResourceType is null ? schema.Resources.Select(r => r.ResourceType).ToList() : [request.ResourceType];
+        var types = request.ResourceType is null ? schema.ResourceTypes.ToList() : [request.ResourceType];
         long total = 0;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         foreach (var type in types)

@@ -32,7 +32,7 @@ public sealed partial class NpgsqlFhirRepository
             cursor = cursor with { TypeOrder = _typeOrder.Value.TryGetValue(cursor.ResourceType, out var order) ? order : throw new InvalidRequestException("The history paging cursor names an unknown type.") };
         }
 
-        var types = query.ResourceType is { } type ? [RequireAndReturn(type)] : _schema.Resources.Select(r => r.ResourceType).ToArray();
+        var types = query.ResourceType is { } type ? [RequireAndReturn(type)] : _schema.ResourceTypes.ToArray();
         var context = await _session.ContextAsync(cancellationToken);
 
         IQueryable<HistoryRow>? union = null;

@@ -83,7 +83,7 @@ internal sealed class ODataRows
         {
             null => Expression.Constant(true),
             [var single] => Expression.Equal(projectId, Columns.Value(single)),
-            var many => Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Columns.Value(many.ToArray()), projectId),
+            var many => Columns.Contains(Columns.Value(many.ToArray()), projectId),
         };
         return Expression.Lambda<Func<Dictionary<string, object>, bool>>(test, binder.Row);
     }

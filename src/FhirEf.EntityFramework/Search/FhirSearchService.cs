@@ -239,7 +239,7 @@ public sealed partial class FhirSearchService : IFhirSearchService
 
     private IReadOnlyList<string> SystemSearchTypes(SearchQuery query)
     {
-        var types = query.Controls.Types.Count > 0 ? query.Controls.Types : [.. _schema.Resources.Select(r => r.ResourceType)];
+        var types = query.Controls.Types.Count > 0 ? query.Controls.Types : _schema.ResourceTypes;
         foreach (var type in types)
         {
             _binder.RequireType(type, "_type");

@@ -7,12 +7,12 @@ using Npgsql;
 namespace FhirEf.Benchmarks.Search;
 
 /// <summary>
-/// <c>search --connection CS --project P [--runs 50] [--warmup 5] [--seed 42] [--plans true]</c>: the canonical searches of
+/// <c>search --connection CS --project P [--runs 50] [--warmup 5] [--seed 42] [--plans true] [--only name,…]</c>: the canonical searches of
 /// docs/benchmarks.md ("Search on 1,000,000 resources") through <see cref="IFhirSearchService"/> next to
 /// their hand-written SQL, in the same run. Per search: one capture pass (the ids of both must be equal,
 /// else the command fails; the SQL EF Core sent is EXPLAINed), a warm-up, then <c>runs</c> alternating
 /// timings of the two. Prints a Markdown table; <c>--plans true</c> also writes the SQL of each search and its
-/// EXPLAIN ANALYZE to standard error.
+/// EXPLAIN ANALYZE to standard error; <c>--only</c> runs the named searches alone (for profiling one of them).
 /// </summary>
 internal static class SearchBenchCommand
 {
@@ -25,7 +25,7 @@ internal static class SearchBenchCommand
         var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1], StringComparer.Ordinal);
         if (!options.TryGetValue("connection", out var connectionString) || !options.TryGetValue("project", out var projectId))
         {
-            await Console.Error.WriteLineAsync("usage: search --connection CS --project ID [--runs 50] [--warmup 5] [--seed 42] [--plans true]");
+            await Console.Error.WriteLineAsync("usage: search --connection CS --project ID [--runs 50] [--warmup 5] [--seed 42] [--plans true] [--only name,…]");
             return 2;
         }
 
@@ -38,6 +38,11 @@ internal static class SearchBenchCommand
         await using var dataSource = FhirDataSource.Create(connectionString);
         var samples = await SearchSamples.LoadAsync(dataSource, projectId, seed);
         var searches = CanonicalSearches.Build(samples);
+        if (options.TryGetValue("only", out var only))
+        {
+            var names = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            searches = [.. searches.Where(s => names.Contains(s.Name, StringComparer.Ordinal))];
+        }
         var capture = new CommandCapture();
         await using var captureHost = new SearchHost(dataSource, projectId, capture);
         await using var host = new SearchHost(dataSource, projectId);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
 using FhirEf.Core.Schema;
 using FhirEf.Core.Search.Binding;
 using FhirEf.Core.Search.Syntax;
@@ -26,6 +28,8 @@ internal sealed class PageQuery(
     SearchOptions options,
     ILogger logger)
 {
+    private static readonly ConcurrentDictionary<(string Method, Type KeyType), MethodInfo> OrderingMethods = new();
+
     private IQueryable<SearchRow>? _executed;
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
@@ -212,5 +216,11 @@ internal sealed class PageQuery(
 
     private static IOrderedQueryable<Dictionary<string, object>> Call(IQueryable<Dictionary<string, object>> rows, string method, LambdaExpression key, Type keyType) =>
         (IOrderedQueryable<Dictionary<string, object>>)rows.Provider.CreateQuery<Dictionary<string, object>>(
-            Expression.Call(typeof(Queryable), method, [typeof(Dictionary<string, object>), keyType], rows.Expression, Expression.Quote(key)));
+            Expression.Call(OrderingMethods.GetOrAdd((method, keyType), CloseOrdering), rows.Expression, Expression.Quote(key)));
+
+    /// <summary><c>Queryable.OrderBy&lt;row, key&gt;</c> (or ThenBy, …) closed once per key type (see <see cref="Columns"/>).</summary>
+    private static MethodInfo CloseOrdering((string Method, Type KeyType) ordering) =>
+        typeof(Queryable).GetMethods()
+            .Single(m => m.Name == ordering.Method && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(Dictionary<string, object>), ordering.KeyType);
 }

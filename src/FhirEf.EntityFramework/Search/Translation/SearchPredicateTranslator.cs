@@ -51,7 +51,7 @@ public sealed class SearchPredicateTranslator
     {
         private ResourceTableSchema Resource => owner._schema.Resource(resourceType);
 
-        private IReadOnlyList<string> AllTypes => [.. owner._schema.Resources.Select(r => r.ResourceType)];
+        private IReadOnlyList<string> AllTypes => owner._schema.ResourceTypes;
 
         public Expression Visit(AndExpression expression) => Columns.All(expression.Operands.Select(o => o.Accept(this)));
 
@@ -148,7 +148,7 @@ public sealed class SearchPredicateTranslator
             var id = Columns.Property<string>(row, FixedColumns.Id);
             return expression.Ids.Count == 1
                 ? Expression.Equal(id, Columns.Value(expression.Ids[0]))
-                : Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Columns.Value(expression.Ids.ToArray()), id);
+                : Columns.Contains(Columns.Value(expression.Ids.ToArray()), id);
         }
 
         public Expression Visit(CompartmentExpression expression) =>

@@ -36,7 +36,7 @@ internal static class UriPredicates
             : StartsWith(Columns.Value(expression.Value), item);
         return Expression.AndAlso(
             Columns.NotNull(array),
-            Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], array, Expression.Lambda<Func<string, bool>>(test, item)));
+            Columns.Any(array, item, test));
     }
 
     private static Expression StartsWith(Expression text, Expression prefix) =>
